@@ -1,0 +1,18 @@
+package org.imisfhir.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/** Entry point of the FHIR health-insurance server. */
+@SpringBootApplication(
+		scanBasePackages = "org.imisfhir",
+		exclude = ElasticsearchRestClientAutoConfiguration.class)
+@EnableConfigurationProperties(ImisProperties.class)
+public class ImisFhirApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ImisFhirApplication.class, args);
+	}
+}

@@ -1,0 +1,69 @@
+package org.imisfhir.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.IInstanceValidatorModule;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+import org.imisfhir.outcome.ProfileViolationException;
+
+/**
+ * Validates a resource against the base specification and every profile it declares (after declaring the
+ * profile required for its type, see {@link RequiredProfileAssigner}) before it is stored, and refuses it with 422 when
+ * an error is found. Uses the same validator as {@code $validate}.
+ */
+@Interceptor
+public class ProfileEnforcingInterceptor {
+
+	static final int ORDER = 0;
+
+	private final FhirValidator validator;
+	private final Set<String> skippedTypes;
+	private final RequiredProfileAssigner profileAssigner;
+
+	public ProfileEnforcingInterceptor(
+			FhirContext fhirContext,
+			IInstanceValidatorModule instanceValidator,
+			RequiredProfileAssigner profileAssigner,
+			Set<String> skippedTypes) {
+		this.profileAssigner = profileAssigner;
+		this.validator = fhirContext.newValidator();
+		this.validator.registerValidatorModule(instanceValidator);
+		this.skippedTypes = Set.copyOf(skippedTypes);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
+	public void beforeCreate(IBaseResource resource) {
+		enforce(resource);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
+	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource) {
+		enforce(newResource);
+	}
+
+	void enforce(IBaseResource resource) {
+		String type = resource.fhirType();
+		if (skippedTypes.contains(type)) {
+			return;
+		}
+		profileAssigner.assign(resource);
+		// Validate a copy: HAPI validates the raw request body kept with a parsed resource, which would miss
+		// the profile declared above and any change made on the server.
+		ValidationResult result = validator.validateWithResult(((Resource) resource).copy());
+		for (SingleValidationMessage message : result.getMessages()) {
+			if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
+				throw new ProfileViolationException(
+						type + " does not conform to its profiles: " + message.getLocationString() + ": " + message.getMessage(),
+						result.toOperationOutcome());
+			}
+		}
+	}
+}
