@@ -1,0 +1,89 @@
+package org.imisfhir.enrolment.rules;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks an insurance number (CHF ID) as openIMIS {@code validate_insuree} does: an optional exact
+ * length and an optional check digit, where modulo root 10 means Luhn and any other root n means
+ * {@code number-without-last-digit % n == last digit}. Numbers reserved by the scheme (the funding
+ * family's 999999999) are refused. Only a number that must carry a check digit has to be numeric.
+ */
+public final class InsuranceNumberRule {
+
+	public static final String FUNDING_NUMBER = "999999999";
+	public static final int LUHN = 10;
+
+	private final int exactLength;
+	private final int moduloRoot;
+	private final Set<String> reserved;
+
+	/**
+	 * @param exactLength required length, 0 for any
+	 * @param moduloRoot check-digit root, 0 for none
+	 */
+	public InsuranceNumberRule(int exactLength, int moduloRoot, Set<String> reserved) {
+		if (exactLength < 0 || moduloRoot < 0 || moduloRoot == 1) {
+			throw new IllegalArgumentException("length and modulo root must be 0 (off), and a root cannot be 1");
+		}
+		this.exactLength = exactLength;
+		this.moduloRoot = moduloRoot;
+		this.reserved = Set.copyOf(reserved);
+	}
+
+	public InsuranceNumberRule(int exactLength, int moduloRoot) {
+		this(exactLength, moduloRoot, Set.of(FUNDING_NUMBER));
+	}
+
+	public Optional<InsuranceNumberRefusal> check(String number) {
+		if (number == null || number.isBlank()) {
+			return Optional.of(InsuranceNumberRefusal.EMPTY);
+		}
+		if (reserved.contains(number)) {
+			return Optional.of(InsuranceNumberRefusal.RESERVED);
+		}
+		if (exactLength > 0 && number.length() != exactLength) {
+			return Optional.of(InsuranceNumberRefusal.WRONG_LENGTH);
+		}
+		if (moduloRoot == 0) {
+			return Optional.empty();
+		}
+		if (!number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return Optional.of(InsuranceNumberRefusal.NOT_NUMERIC);
+		}
+		boolean valid = moduloRoot == LUHN ? passesLuhn(number) : passesModulo(number, moduloRoot);
+		return valid ? Optional.empty() : Optional.of(InsuranceNumberRefusal.BAD_CHECK_DIGIT);
+	}
+
+	public boolean isValid(String number) {
+		return check(number).isEmpty();
+	}
+
+	static boolean passesLuhn(String digits) {
+		int sum = 0;
+		boolean doubled = false;
+		for (int i = digits.length() - 1; i >= 0; i--) {
+			int digit = digits.charAt(i) - '0';
+			if (doubled) {
+				digit *= 2;
+				if (digit > 9) {
+					digit -= 9;
+				}
+			}
+			sum += digit;
+			doubled = !doubled;
+		}
+		return sum % 10 == 0;
+	}
+
+	/** A single digit has no body to check it against, so it cannot pass. */
+	static boolean passesModulo(String digits, int root) {
+		if (digits.length() < 2) {
+			return false;
+		}
+		BigInteger body = new BigInteger(digits.substring(0, digits.length() - 1));
+		int checkDigit = digits.charAt(digits.length() - 1) - '0';
+		return body.mod(BigInteger.valueOf(root)).intValue() == checkDigit;
+	}
+}

@@ -1,0 +1,20 @@
+package org.imisfhir.enrolment.rules;
+
+/** Policy statuses with their openIMIS codes. */
+public enum PolicyStatus {
+	IDLE(1),
+	ACTIVE(2),
+	SUSPENDED(4),
+	EXPIRED(8),
+	READY(16);
+
+	private final int code;
+
+	PolicyStatus(int code) {
+		this.code = code;
+	}
+
+	public int code() {
+		return code;
+	}
+}

@@ -1,0 +1,20 @@
+package org.imisfhir.payment.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+
+/** Compares amounts by value, so that 31 and 31.00 are equal. */
+final class Amounts {
+
+	private Amounts() {
+	}
+
+	static BigDecimal amount(String value) {
+		return new BigDecimal(value);
+	}
+
+	static void assertAmount(String expected, BigDecimal actual) {
+		assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
+	}
+}
