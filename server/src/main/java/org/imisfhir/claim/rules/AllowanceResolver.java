@@ -16,68 +16,68 @@ import java.util.function.Function;
  */
 public final class AllowanceResolver {
 
-    private enum Level { TREATMENT, INSUREE, POLICY }
+	private enum Level { TREATMENT, INSUREE, POLICY }
 
-    public Optional<Allowance> deductible(ClaimContext context, InsureePolicy policy, boolean hospitalVisit) {
-        return resolve(context, policy, hospitalVisit, policy.product().deductibles(), AllowanceUsage::deducted, false);
-    }
+	public Optional<Allowance> deductible(ClaimContext context, InsureePolicy policy, boolean hospitalVisit) {
+		return resolve(context, policy, hospitalVisit, policy.product().deductibles(), AllowanceUsage::deducted, false);
+	}
 
-    public Optional<Allowance> ceiling(ClaimContext context, InsureePolicy policy, boolean hospitalVisit) {
-        return resolve(context, policy, hospitalVisit, policy.product().ceilings(), AllowanceUsage::ceilingUsed, true);
-    }
+	public Optional<Allowance> ceiling(ClaimContext context, InsureePolicy policy, boolean hospitalVisit) {
+		return resolve(context, policy, hospitalVisit, policy.product().ceilings(), AllowanceUsage::ceilingUsed, true);
+	}
 
-    private Optional<Allowance> resolve(ClaimContext context, InsureePolicy policy, boolean hospitalVisit,
-            AllowanceTerms terms, Function<AllowanceUsage, BigDecimal> usedAmount, boolean ceiling) {
-        for (boolean variant : new boolean[] {false, true}) {
-            for (Level level : Level.values()) {
-                BigDecimal amount = pick(amountsAt(terms, level), variant, hospitalVisit);
-                if (LevelAmounts.isSet(amount)) {
-                    if (ceiling && level == Level.POLICY) {
-                        amount = withExtraMembers(amount, policy, variant, hospitalVisit);
-                    }
-                    BigDecimal earlier = earlierUsage(context, policy, level, variant, hospitalVisit, usedAmount);
-                    return Optional.of(new Allowance(amount, earlier));
-                }
-            }
-        }
-        return Optional.empty();
-    }
+	private Optional<Allowance> resolve(ClaimContext context, InsureePolicy policy, boolean hospitalVisit,
+			AllowanceTerms terms, Function<AllowanceUsage, BigDecimal> usedAmount, boolean ceiling) {
+		for (boolean variant : new boolean[] {false, true}) {
+			for (Level level : Level.values()) {
+				BigDecimal amount = pick(amountsAt(terms, level), variant, hospitalVisit);
+				if (LevelAmounts.isSet(amount)) {
+					if (ceiling && level == Level.POLICY) {
+						amount = withExtraMembers(amount, policy, variant, hospitalVisit);
+					}
+					BigDecimal earlier = earlierUsage(context, policy, level, variant, hospitalVisit, usedAmount);
+					return Optional.of(new Allowance(amount, earlier));
+				}
+			}
+		}
+		return Optional.empty();
+	}
 
-    private static LevelAmounts amountsAt(AllowanceTerms terms, Level level) {
-        return switch (level) {
-            case TREATMENT -> terms.treatment();
-            case INSUREE -> terms.insuree();
-            case POLICY -> terms.policy();
-        };
-    }
+	private static LevelAmounts amountsAt(AllowanceTerms terms, Level level) {
+		return switch (level) {
+			case TREATMENT -> terms.treatment();
+			case INSUREE -> terms.insuree();
+			case POLICY -> terms.policy();
+		};
+	}
 
-    private static BigDecimal pick(LevelAmounts amounts, boolean variant, boolean hospitalVisit) {
-        return variant ? amounts.variant(hospitalVisit) : amounts.general();
-    }
+	private static BigDecimal pick(LevelAmounts amounts, boolean variant, boolean hospitalVisit) {
+		return variant ? amounts.variant(hospitalVisit) : amounts.general();
+	}
 
-    private static BigDecimal withExtraMembers(BigDecimal amount, InsureePolicy policy, boolean variant, boolean hospitalVisit) {
-        ExtraMemberCeiling extra = policy.product().extraMemberCeiling();
-        int extraMembers = policy.coveredMembers() - extra.threshold();
-        BigDecimal perMember = pick(extra.perExtraMember(), variant, hospitalVisit);
-        if (extraMembers <= 0 || !LevelAmounts.isSet(perMember)) {
-            return amount;
-        }
-        BigDecimal raised = amount.add(perMember.multiply(BigDecimal.valueOf(extraMembers)));
-        BigDecimal maximum = pick(extra.maximum(), variant, hospitalVisit);
-        return LevelAmounts.isSet(maximum) ? raised.min(maximum) : raised;
-    }
+	private static BigDecimal withExtraMembers(BigDecimal amount, InsureePolicy policy, boolean variant, boolean hospitalVisit) {
+		ExtraMemberCeiling extra = policy.product().extraMemberCeiling();
+		int extraMembers = policy.coveredMembers() - extra.threshold();
+		BigDecimal perMember = pick(extra.perExtraMember(), variant, hospitalVisit);
+		if (extraMembers <= 0 || !LevelAmounts.isSet(perMember)) {
+			return amount;
+		}
+		BigDecimal raised = amount.add(perMember.multiply(BigDecimal.valueOf(extraMembers)));
+		BigDecimal maximum = pick(extra.maximum(), variant, hospitalVisit);
+		return LevelAmounts.isSet(maximum) ? raised.min(maximum) : raised;
+	}
 
-    private static BigDecimal earlierUsage(ClaimContext context, InsureePolicy policy, Level level, boolean variant,
-            boolean hospitalVisit, Function<AllowanceUsage, BigDecimal> usedAmount) {
-        if (level == Level.TREATMENT) {
-            return BigDecimal.ZERO;
-        }
-        List<AllowanceUsage> usage = context.history().usageOncePerClaim();
-        return Money.sum(usage.stream()
-                .filter(record -> record.policyId().equals(policy.policyId()))
-                .filter(record -> level == Level.POLICY || record.insureeId().equals(context.insuree().id()))
-                .filter(record -> !variant || record.hospitalVisit() == hospitalVisit)
-                .map(usedAmount)
-                .toList());
-    }
+	private static BigDecimal earlierUsage(ClaimContext context, InsureePolicy policy, Level level, boolean variant,
+			boolean hospitalVisit, Function<AllowanceUsage, BigDecimal> usedAmount) {
+		if (level == Level.TREATMENT) {
+			return BigDecimal.ZERO;
+		}
+		List<AllowanceUsage> usage = context.history().usageOncePerClaim();
+		return Money.sum(usage.stream()
+				.filter(record -> record.policyId().equals(policy.policyId()))
+				.filter(record -> level == Level.POLICY || record.insureeId().equals(context.insuree().id()))
+				.filter(record -> !variant || record.hospitalVisit() == hospitalVisit)
+				.map(usedAmount)
+				.toList());
+	}
 }

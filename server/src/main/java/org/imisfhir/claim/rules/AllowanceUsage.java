@@ -10,18 +10,18 @@ import java.util.Objects;
  * out-patient (false) variants.
  */
 public record AllowanceUsage(
-        String claimCode,
-        String policyId,
-        String insureeId,
-        boolean hospitalVisit,
-        BigDecimal deducted,
-        BigDecimal ceilingUsed) {
+		String claimCode,
+		String policyId,
+		String insureeId,
+		boolean hospitalVisit,
+		BigDecimal deducted,
+		BigDecimal ceilingUsed) {
 
-    public AllowanceUsage {
-        Objects.requireNonNull(claimCode, "claimCode");
-        Objects.requireNonNull(policyId, "policyId");
-        Objects.requireNonNull(insureeId, "insureeId");
-        Objects.requireNonNull(deducted, "deducted");
-        Objects.requireNonNull(ceilingUsed, "ceilingUsed");
-    }
+	public AllowanceUsage {
+		Objects.requireNonNull(claimCode, "claimCode");
+		Objects.requireNonNull(policyId, "policyId");
+		Objects.requireNonNull(insureeId, "insureeId");
+		Objects.requireNonNull(deducted, "deducted");
+		Objects.requireNonNull(ceilingUsed, "ceilingUsed");
+	}
 }

@@ -6,11 +6,11 @@ package org.imisfhir.claim.rules;
  */
 public final class CareTypeRule {
 
-    public boolean allows(Facility facility, CatalogueEntry entry, Claim claim) {
-        return switch (facility.careType()) {
-            case OUT_PATIENT -> !claim.isInPatient() && entry.careType() != CareType.IN_PATIENT;
-            case IN_PATIENT -> entry.careType() != CareType.OUT_PATIENT;
-            case BOTH -> true;
-        };
-    }
+	public boolean allows(Facility facility, CatalogueEntry entry, Claim claim) {
+		return switch (facility.careType()) {
+			case OUT_PATIENT -> !claim.isInPatient() && entry.careType() != CareType.IN_PATIENT;
+			case IN_PATIENT -> entry.careType() != CareType.OUT_PATIENT;
+			case BOTH -> true;
+		};
+	}
 }

@@ -11,28 +11,28 @@ import java.util.Objects;
  * {@code packageType} apply to services only.
  */
 public record CatalogueEntry(
-        MedicalRef ref,
-        LocalDate validFrom,
-        LocalDate validTo,
-        CareType careType,
-        int patientCategory,
-        Integer frequencyDays,
-        ServiceCategory category,
-        PackageType packageType,
-        BigDecimal price) {
+		MedicalRef ref,
+		LocalDate validFrom,
+		LocalDate validTo,
+		CareType careType,
+		int patientCategory,
+		Integer frequencyDays,
+		ServiceCategory category,
+		PackageType packageType,
+		BigDecimal price) {
 
-    public CatalogueEntry {
-        Objects.requireNonNull(ref, "ref");
-        Objects.requireNonNull(price, "price");
-        careType = careType == null ? CareType.BOTH : careType;
-        packageType = packageType == null ? PackageType.SIMPLE : packageType;
-    }
+	public CatalogueEntry {
+		Objects.requireNonNull(ref, "ref");
+		Objects.requireNonNull(price, "price");
+		careType = careType == null ? CareType.BOTH : careType;
+		packageType = packageType == null ? PackageType.SIMPLE : packageType;
+	}
 
-    public boolean validOn(LocalDate date) {
-        return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
-    }
+	public boolean validOn(LocalDate date) {
+		return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+	}
 
-    public boolean hasFrequency() {
-        return frequencyDays != null && frequencyDays > 0;
-    }
+	public boolean hasFrequency() {
+		return frequencyDays != null && frequencyDays > 0;
+	}
 }

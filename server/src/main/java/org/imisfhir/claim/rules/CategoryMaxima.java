@@ -10,18 +10,18 @@ import java.util.Optional;
  */
 public record CategoryMaxima(Map<ServiceCategory, Integer> counts, Map<ServiceCategory, BigDecimal> amounts) {
 
-    public static final CategoryMaxima NONE = new CategoryMaxima(Map.of(), Map.of());
+	public static final CategoryMaxima NONE = new CategoryMaxima(Map.of(), Map.of());
 
-    public CategoryMaxima {
-        counts = Map.copyOf(counts);
-        amounts = Map.copyOf(amounts);
-    }
+	public CategoryMaxima {
+		counts = Map.copyOf(counts);
+		amounts = Map.copyOf(amounts);
+	}
 
-    public Optional<Integer> maxCount(ServiceCategory category) {
-        return Optional.ofNullable(counts.get(category));
-    }
+	public Optional<Integer> maxCount(ServiceCategory category) {
+		return Optional.ofNullable(counts.get(category));
+	}
 
-    public Optional<BigDecimal> maxAmount(ServiceCategory category) {
-        return Optional.ofNullable(amounts.get(category)).filter(LevelAmounts::isSet);
-    }
+	public Optional<BigDecimal> maxAmount(ServiceCategory category) {
+		return Optional.ofNullable(amounts.get(category)).filter(LevelAmounts::isSet);
+	}
 }

@@ -12,24 +12,24 @@ import java.util.Optional;
  */
 public final class CategoryMaximumRule {
 
-    private static final Map<ServiceCategory, RejectionReason> REASONS = Map.of(
-            ServiceCategory.HOSPITALIZATION, RejectionReason.MAX_HOSPITAL_ADMISSIONS,
-            ServiceCategory.VISIT, RejectionReason.MAX_VISITS,
-            ServiceCategory.CONSULTATION, RejectionReason.MAX_CONSULTATIONS,
-            ServiceCategory.SURGERY, RejectionReason.MAX_SURGERIES,
-            ServiceCategory.DELIVERY, RejectionReason.MAX_DELIVERIES,
-            ServiceCategory.ANTENATAL, RejectionReason.MAX_ANTENATAL);
+	private static final Map<ServiceCategory, RejectionReason> REASONS = Map.of(
+			ServiceCategory.HOSPITALIZATION, RejectionReason.MAX_HOSPITAL_ADMISSIONS,
+			ServiceCategory.VISIT, RejectionReason.MAX_VISITS,
+			ServiceCategory.CONSULTATION, RejectionReason.MAX_CONSULTATIONS,
+			ServiceCategory.SURGERY, RejectionReason.MAX_SURGERIES,
+			ServiceCategory.DELIVERY, RejectionReason.MAX_DELIVERIES,
+			ServiceCategory.ANTENATAL, RejectionReason.MAX_ANTENATAL);
 
-    public Optional<RejectionReason> violation(Candidate candidate, ServiceCategory claimCategory, List<EarlierClaim> earlierClaims) {
-        RejectionReason reason = REASONS.get(claimCategory);
-        Optional<Integer> maximum = candidate.product().categoryMaxima().maxCount(claimCategory);
-        if (reason == null || maximum.isEmpty()) {
-            return Optional.empty();
-        }
-        long used = earlierClaims.stream()
-                .filter(earlier -> earlier.category() == claimCategory)
-                .filter(earlier -> candidate.policy().periodContains(earlier.targetDate()))
-                .count();
-        return used >= maximum.get() ? Optional.of(reason) : Optional.empty();
-    }
+	public Optional<RejectionReason> violation(Candidate candidate, ServiceCategory claimCategory, List<EarlierClaim> earlierClaims) {
+		RejectionReason reason = REASONS.get(claimCategory);
+		Optional<Integer> maximum = candidate.product().categoryMaxima().maxCount(claimCategory);
+		if (reason == null || maximum.isEmpty()) {
+			return Optional.empty();
+		}
+		long used = earlierClaims.stream()
+				.filter(earlier -> earlier.category() == claimCategory)
+				.filter(earlier -> candidate.policy().periodContains(earlier.targetDate()))
+				.count();
+		return used >= maximum.get() ? Optional.of(reason) : Optional.empty();
+	}
 }

@@ -5,22 +5,22 @@ package org.imisfhir.claim.rules;
  * non-hospital visits, or on both (openIMIS H/N/B; no value means none).
  */
 public enum CeilingExclusion {
-    NONE(""),
-    HOSPITAL("H"),
-    NON_HOSPITAL("N"),
-    BOTH("B");
+	NONE(""),
+	HOSPITAL("H"),
+	NON_HOSPITAL("N"),
+	BOTH("B");
 
-    private final String code;
+	private final String code;
 
-    CeilingExclusion(String code) {
-        this.code = code;
-    }
+	CeilingExclusion(String code) {
+		this.code = code;
+	}
 
-    public String code() {
-        return code;
-    }
+	public String code() {
+		return code;
+	}
 
-    public boolean excludes(boolean hospitalVisit) {
-        return this == BOTH || (hospitalVisit ? this == HOSPITAL : this == NON_HOSPITAL);
-    }
+	public boolean excludes(boolean hospitalVisit) {
+		return this == BOTH || (hospitalVisit ? this == HOSPITAL : this == NON_HOSPITAL);
+	}
 }

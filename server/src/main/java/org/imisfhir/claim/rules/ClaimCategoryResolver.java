@@ -11,24 +11,24 @@ import java.util.Set;
  */
 public final class ClaimCategoryResolver {
 
-    private static final List<ServiceCategory> PRECEDENCE = List.of(
-            ServiceCategory.SURGERY,
-            ServiceCategory.DELIVERY,
-            ServiceCategory.ANTENATAL,
-            ServiceCategory.HOSPITALIZATION,
-            ServiceCategory.CONSULTATION);
+	private static final List<ServiceCategory> PRECEDENCE = List.of(
+			ServiceCategory.SURGERY,
+			ServiceCategory.DELIVERY,
+			ServiceCategory.ANTENATAL,
+			ServiceCategory.HOSPITALIZATION,
+			ServiceCategory.CONSULTATION);
 
-    public ServiceCategory resolve(Claim claim, Catalogue catalogue) {
-        Set<ServiceCategory> present = EnumSet.noneOf(ServiceCategory.class);
-        claim.lines().stream()
-                .filter(line -> line.ref().isService())
-                .flatMap(line -> catalogue.find(line.ref()).stream())
-                .map(CatalogueEntry::category)
-                .filter(category -> category != null)
-                .forEach(present::add);
-        if (claim.isInPatient()) {
-            present.add(ServiceCategory.HOSPITALIZATION);
-        }
-        return PRECEDENCE.stream().filter(present::contains).findFirst().orElse(ServiceCategory.VISIT);
-    }
+	public ServiceCategory resolve(Claim claim, Catalogue catalogue) {
+		Set<ServiceCategory> present = EnumSet.noneOf(ServiceCategory.class);
+		claim.lines().stream()
+				.filter(line -> line.ref().isService())
+				.flatMap(line -> catalogue.find(line.ref()).stream())
+				.map(CatalogueEntry::category)
+				.filter(category -> category != null)
+				.forEach(present::add);
+		if (claim.isInPatient()) {
+			present.add(ServiceCategory.HOSPITALIZATION);
+		}
+		return PRECEDENCE.stream().filter(present::contains).findFirst().orElse(ServiceCategory.VISIT);
+	}
 }

@@ -9,18 +9,18 @@ import java.util.List;
  * deductible and ceiling, to be kept as history for later claims.
  */
 public record ClaimValuation(
-        List<LineValuation> lines,
-        BigDecimal approved,
-        BigDecimal deducted,
-        BigDecimal ceilingUsed,
-        List<AllowanceUsage> usage) {
+		List<LineValuation> lines,
+		BigDecimal approved,
+		BigDecimal deducted,
+		BigDecimal ceilingUsed,
+		List<AllowanceUsage> usage) {
 
-    public ClaimValuation {
-        lines = List.copyOf(lines);
-        usage = List.copyOf(usage);
-    }
+	public ClaimValuation {
+		lines = List.copyOf(lines);
+		usage = List.copyOf(usage);
+	}
 
-    public LineValuation line(int index) {
-        return lines.get(index);
-    }
+	public LineValuation line(int index) {
+		return lines.get(index);
+	}
 }

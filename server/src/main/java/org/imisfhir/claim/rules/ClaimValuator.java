@@ -24,104 +24,104 @@ import java.util.Optional;
  */
 public final class ClaimValuator {
 
-    private final AllowanceResolver allowances;
-    private final UnitPriceResolver prices;
+	private final AllowanceResolver allowances;
+	private final UnitPriceResolver prices;
 
-    public ClaimValuator(AllowanceResolver allowances, UnitPriceResolver prices) {
-        this.allowances = allowances;
-        this.prices = prices;
-    }
+	public ClaimValuator(AllowanceResolver allowances, UnitPriceResolver prices) {
+		this.allowances = allowances;
+		this.prices = prices;
+	}
 
-    public ClaimValuator() {
-        this(new AllowanceResolver(), new UnitPriceResolver());
-    }
+	public ClaimValuator() {
+		this(new AllowanceResolver(), new UnitPriceResolver());
+	}
 
-    public ClaimValuation valuate(ClaimContext context, ClaimCheck check) {
-        List<LineValuation> lines = new ArrayList<>();
-        for (int index = 0; index < check.lines().size(); index++) {
-            lines.add(LineValuation.nothing(index));
-        }
-        List<AllowanceUsage> usage = new ArrayList<>();
-        if (!check.rejected()) {
-            passedLinesByPolicy(check).forEach((policyId, policyLines) ->
-                    usage.add(valuatePolicy(context, check.category(), policyLines, lines)));
-        }
-        BigDecimal approved = Money.sum(lines.stream().map(LineValuation::approved).toList());
-        BigDecimal deducted = Money.sum(lines.stream().map(LineValuation::deducted).toList());
-        BigDecimal ceilingUsed = Money.sum(usage.stream().map(AllowanceUsage::ceilingUsed).toList());
-        return new ClaimValuation(lines, Money.round(approved), Money.round(deducted), Money.round(ceilingUsed), usage);
-    }
+	public ClaimValuation valuate(ClaimContext context, ClaimCheck check) {
+		List<LineValuation> lines = new ArrayList<>();
+		for (int index = 0; index < check.lines().size(); index++) {
+			lines.add(LineValuation.nothing(index));
+		}
+		List<AllowanceUsage> usage = new ArrayList<>();
+		if (!check.rejected()) {
+			passedLinesByPolicy(check).forEach((policyId, policyLines) ->
+					usage.add(valuatePolicy(context, check.category(), policyLines, lines)));
+		}
+		BigDecimal approved = Money.sum(lines.stream().map(LineValuation::approved).toList());
+		BigDecimal deducted = Money.sum(lines.stream().map(LineValuation::deducted).toList());
+		BigDecimal ceilingUsed = Money.sum(usage.stream().map(AllowanceUsage::ceilingUsed).toList());
+		return new ClaimValuation(lines, Money.round(approved), Money.round(deducted), Money.round(ceilingUsed), usage);
+	}
 
-    private static Map<String, List<LineCheck>> passedLinesByPolicy(ClaimCheck check) {
-        Map<String, List<LineCheck>> byPolicy = new LinkedHashMap<>();
-        check.lines().stream()
-                .filter(LineCheck::passed)
-                .forEach(line -> byPolicy.computeIfAbsent(line.assignment().policy().policyId(), id -> new ArrayList<>()).add(line));
-        return byPolicy;
-    }
+	private static Map<String, List<LineCheck>> passedLinesByPolicy(ClaimCheck check) {
+		Map<String, List<LineCheck>> byPolicy = new LinkedHashMap<>();
+		check.lines().stream()
+				.filter(LineCheck::passed)
+				.forEach(line -> byPolicy.computeIfAbsent(line.assignment().policy().policyId(), id -> new ArrayList<>()).add(line));
+		return byPolicy;
+	}
 
-    private AllowanceUsage valuatePolicy(ClaimContext context, ServiceCategory category, List<LineCheck> policyLines,
-            List<LineValuation> results) {
-        InsureePolicy policy = policyLines.get(0).assignment().policy();
-        Product product = policy.product();
-        boolean hospitalVisit = HospitalVisit.of(product.ceilingInterpretation(), context.claim(), context.facility());
-        boolean adult = context.insureeIsAdult();
-        Optional<Allowance> deductible = allowances.deductible(context, policy, hospitalVisit);
-        Optional<Allowance> ceiling = allowances.ceiling(context, policy, hospitalVisit);
-        Optional<BigDecimal> categoryCap = product.categoryMaxima().maxAmount(category);
-        BigDecimal deducted = BigDecimal.ZERO;
-        BigDecimal ceilingUsed = BigDecimal.ZERO;
-        BigDecimal categoryUsed = BigDecimal.ZERO;
+	private AllowanceUsage valuatePolicy(ClaimContext context, ServiceCategory category, List<LineCheck> policyLines,
+			List<LineValuation> results) {
+		InsureePolicy policy = policyLines.get(0).assignment().policy();
+		Product product = policy.product();
+		boolean hospitalVisit = HospitalVisit.of(product.ceilingInterpretation(), context.claim(), context.facility());
+		boolean adult = context.insureeIsAdult();
+		Optional<Allowance> deductible = allowances.deductible(context, policy, hospitalVisit);
+		Optional<Allowance> ceiling = allowances.ceiling(context, policy, hospitalVisit);
+		Optional<BigDecimal> categoryCap = product.categoryMaxima().maxAmount(category);
+		BigDecimal deducted = BigDecimal.ZERO;
+		BigDecimal ceilingUsed = BigDecimal.ZERO;
+		BigDecimal categoryUsed = BigDecimal.ZERO;
 
-        for (LineCheck lineCheck : policyLines) {
-            Assignment assignment = lineCheck.assignment();
-            ClaimLine line = context.claim().lines().get(lineCheck.index());
-            BigDecimal unitPrice = prices.unitPrice(context, line, assignment);
-            BigDecimal work = cappedWork(lineCheck.quantity(), unitPrice, assignment);
+		for (LineCheck lineCheck : policyLines) {
+			Assignment assignment = lineCheck.assignment();
+			ClaimLine line = context.claim().lines().get(lineCheck.index());
+			BigDecimal unitPrice = prices.unitPrice(context, line, assignment);
+			BigDecimal work = cappedWork(lineCheck.quantity(), unitPrice, assignment);
 
-            BigDecimal lineDeducted = BigDecimal.ZERO;
-            if (deductible.isPresent()) {
-                BigDecimal left = deductible.get().remaining(deducted);
-                if (left.signum() > 0) {
-                    lineDeducted = left.min(work);
-                    deducted = deducted.add(lineDeducted);
-                    work = work.subtract(lineDeducted);
-                }
-            }
+			BigDecimal lineDeducted = BigDecimal.ZERO;
+			if (deductible.isPresent()) {
+				BigDecimal left = deductible.get().remaining(deducted);
+				if (left.signum() > 0) {
+					lineDeducted = left.min(work);
+					deducted = deducted.add(lineDeducted);
+					work = work.subtract(lineDeducted);
+				}
+			}
 
-            if (assignment.limitation() == Limitation.CO_INSURANCE) {
-                work = work.multiply(assignment.limitationValue()).movePointLeft(2);
-            }
+			if (assignment.limitation() == Limitation.CO_INSURANCE) {
+				work = work.multiply(assignment.limitationValue()).movePointLeft(2);
+			}
 
-            BigDecimal exceedCategory = BigDecimal.ZERO;
-            if (categoryCap.isPresent()) {
-                BigDecimal left = categoryCap.get().subtract(categoryUsed).max(BigDecimal.ZERO);
-                exceedCategory = work.subtract(left).max(BigDecimal.ZERO);
-                work = work.subtract(exceedCategory);
-                categoryUsed = categoryUsed.add(work);
-            }
+			BigDecimal exceedCategory = BigDecimal.ZERO;
+			if (categoryCap.isPresent()) {
+				BigDecimal left = categoryCap.get().subtract(categoryUsed).max(BigDecimal.ZERO);
+				exceedCategory = work.subtract(left).max(BigDecimal.ZERO);
+				work = work.subtract(exceedCategory);
+				categoryUsed = categoryUsed.add(work);
+			}
 
-            BigDecimal exceedCeiling = BigDecimal.ZERO;
-            if (!assignment.candidate().coverage().exclusion(adult).excludes(hospitalVisit)) {
-                if (ceiling.isPresent()) {
-                    BigDecimal left = ceiling.get().remaining(ceilingUsed).max(BigDecimal.ZERO);
-                    exceedCeiling = work.subtract(left).max(BigDecimal.ZERO);
-                    work = work.subtract(exceedCeiling);
-                }
-                ceilingUsed = ceilingUsed.add(work);
-            }
+			BigDecimal exceedCeiling = BigDecimal.ZERO;
+			if (!assignment.candidate().coverage().exclusion(adult).excludes(hospitalVisit)) {
+				if (ceiling.isPresent()) {
+					BigDecimal left = ceiling.get().remaining(ceilingUsed).max(BigDecimal.ZERO);
+					exceedCeiling = work.subtract(left).max(BigDecimal.ZERO);
+					work = work.subtract(exceedCeiling);
+				}
+				ceilingUsed = ceilingUsed.add(work);
+			}
 
-            results.set(lineCheck.index(),
-                    new LineValuation(lineCheck.index(), unitPrice, lineDeducted, work, exceedCeiling, exceedCategory));
-        }
-        return new AllowanceUsage(context.claim().code(), policy.policyId(), context.insuree().id(), hospitalVisit, deducted, ceilingUsed);
-    }
+			results.set(lineCheck.index(),
+					new LineValuation(lineCheck.index(), unitPrice, lineDeducted, work, exceedCeiling, exceedCategory));
+		}
+		return new AllowanceUsage(context.claim().code(), policy.policyId(), context.insuree().id(), hospitalVisit, deducted, ceilingUsed);
+	}
 
-    private static BigDecimal cappedWork(BigDecimal quantity, BigDecimal unitPrice, Assignment assignment) {
-        BigDecimal work = quantity.multiply(unitPrice);
-        if (assignment.limitation() == Limitation.FIXED && assignment.limitationValue().signum() > 0) {
-            return work.min(quantity.multiply(assignment.limitationValue()));
-        }
-        return work;
-    }
+	private static BigDecimal cappedWork(BigDecimal quantity, BigDecimal unitPrice, Assignment assignment) {
+		BigDecimal work = quantity.multiply(unitPrice);
+		if (assignment.limitation() == Limitation.FIXED && assignment.limitationValue().signum() > 0) {
+			return work.min(quantity.multiply(assignment.limitationValue()));
+		}
+		return work;
+	}
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public record EarlierLine(MedicalRef ref, LocalDate targetDate, BigDecimal quantity) {
 
-    public EarlierLine {
-        Objects.requireNonNull(ref, "ref");
-        Objects.requireNonNull(targetDate, "targetDate");
-        Objects.requireNonNull(quantity, "quantity");
-    }
+	public EarlierLine {
+		Objects.requireNonNull(ref, "ref");
+		Objects.requireNonNull(targetDate, "targetDate");
+		Objects.requireNonNull(quantity, "quantity");
+	}
 }

@@ -6,10 +6,10 @@ package org.imisfhir.claim.rules;
  */
 public record ExtraMemberCeiling(int threshold, LevelAmounts perExtraMember, LevelAmounts maximum) {
 
-    public static final ExtraMemberCeiling NONE = new ExtraMemberCeiling(0, LevelAmounts.NONE, LevelAmounts.NONE);
+	public static final ExtraMemberCeiling NONE = new ExtraMemberCeiling(0, LevelAmounts.NONE, LevelAmounts.NONE);
 
-    public ExtraMemberCeiling {
-        perExtraMember = perExtraMember == null ? LevelAmounts.NONE : perExtraMember;
-        maximum = maximum == null ? LevelAmounts.NONE : maximum;
-    }
+	public ExtraMemberCeiling {
+		perExtraMember = perExtraMember == null ? LevelAmounts.NONE : perExtraMember;
+		maximum = maximum == null ? LevelAmounts.NONE : maximum;
+	}
 }

@@ -10,12 +10,12 @@ import java.util.List;
  */
 public final class FrequencyRule {
 
-    public boolean violated(CatalogueEntry entry, LocalDate targetDate, List<EarlierLine> earlierLines) {
-        if (!entry.hasFrequency()) {
-            return false;
-        }
-        return earlierLines.stream()
-                .filter(earlier -> earlier.ref().equals(entry.ref()))
-                .anyMatch(earlier -> Math.abs(ChronoUnit.DAYS.between(earlier.targetDate(), targetDate)) < entry.frequencyDays());
-    }
+	public boolean violated(CatalogueEntry entry, LocalDate targetDate, List<EarlierLine> earlierLines) {
+		if (!entry.hasFrequency()) {
+			return false;
+		}
+		return earlierLines.stream()
+				.filter(earlier -> earlier.ref().equals(entry.ref()))
+				.anyMatch(earlier -> Math.abs(ChronoUnit.DAYS.between(earlier.targetDate(), targetDate)) < entry.frequencyDays());
+	}
 }

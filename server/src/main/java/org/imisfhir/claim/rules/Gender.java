@@ -2,17 +2,17 @@ package org.imisfhir.claim.rules;
 
 /** Gender of an insuree (openIMIS M/F/O). */
 public enum Gender {
-    MALE("M"),
-    FEMALE("F"),
-    OTHER("O");
+	MALE("M"),
+	FEMALE("F"),
+	OTHER("O");
 
-    private final String code;
+	private final String code;
 
-    Gender(String code) {
-        this.code = code;
-    }
+	Gender(String code) {
+		this.code = code;
+	}
 
-    public String code() {
-        return code;
-    }
+	public String code() {
+		return code;
+	}
 }

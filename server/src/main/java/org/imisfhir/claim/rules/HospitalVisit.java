@@ -6,13 +6,13 @@ package org.imisfhir.claim.rules;
  */
 public final class HospitalVisit {
 
-    private HospitalVisit() {
-    }
+	private HospitalVisit() {
+	}
 
-    public static boolean of(CeilingInterpretation interpretation, Claim claim, Facility facility) {
-        return switch (interpretation) {
-            case CLAIM_TYPE -> claim.isInPatient();
-            case FACILITY_LEVEL -> facility.level() == FacilityLevel.HOSPITAL;
-        };
-    }
+	public static boolean of(CeilingInterpretation interpretation, Claim claim, Facility facility) {
+		return switch (interpretation) {
+			case CLAIM_TYPE -> claim.isInPatient();
+			case FACILITY_LEVEL -> facility.level() == FacilityLevel.HOSPITAL;
+		};
+	}
 }

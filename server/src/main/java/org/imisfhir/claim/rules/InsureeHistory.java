@@ -12,23 +12,23 @@ import java.util.Map;
  */
 public record InsureeHistory(List<EarlierLine> lines, List<EarlierClaim> claims, List<AllowanceUsage> usage) {
 
-    public static final InsureeHistory EMPTY = new InsureeHistory(List.of(), List.of(), List.of());
+	public static final InsureeHistory EMPTY = new InsureeHistory(List.of(), List.of(), List.of());
 
-    public InsureeHistory {
-        lines = List.copyOf(lines);
-        claims = List.copyOf(claims);
-        usage = List.copyOf(usage);
-    }
+	public InsureeHistory {
+		lines = List.copyOf(lines);
+		claims = List.copyOf(claims);
+		usage = List.copyOf(usage);
+	}
 
-    public List<EarlierClaim> claimsOncePerCode() {
-        Map<String, EarlierClaim> latest = new LinkedHashMap<>();
-        claims.forEach(claim -> latest.put(claim.claimCode(), claim));
-        return new ArrayList<>(latest.values());
-    }
+	public List<EarlierClaim> claimsOncePerCode() {
+		Map<String, EarlierClaim> latest = new LinkedHashMap<>();
+		claims.forEach(claim -> latest.put(claim.claimCode(), claim));
+		return new ArrayList<>(latest.values());
+	}
 
-    public List<AllowanceUsage> usageOncePerClaim() {
-        Map<List<String>, AllowanceUsage> latest = new LinkedHashMap<>();
-        usage.forEach(record -> latest.put(List.of(record.claimCode(), record.policyId()), record));
-        return new ArrayList<>(latest.values());
-    }
+	public List<AllowanceUsage> usageOncePerClaim() {
+		Map<List<String>, AllowanceUsage> latest = new LinkedHashMap<>();
+		usage.forEach(record -> latest.put(List.of(record.claimCode(), record.policyId()), record));
+		return new ArrayList<>(latest.values());
+	}
 }

@@ -9,44 +9,44 @@ import java.util.Objects;
  * target date, which raises policy-level ceilings above the product's threshold.
  */
 public record InsureePolicy(
-        String policyId,
-        Product product,
-        PolicyStage stage,
-        PolicyStatus status,
-        LocalDate policyEffective,
-        LocalDate policyExpiry,
-        LocalDate insureeEffective,
-        LocalDate insureeExpiry,
-        int coveredMembers) {
+		String policyId,
+		Product product,
+		PolicyStage stage,
+		PolicyStatus status,
+		LocalDate policyEffective,
+		LocalDate policyExpiry,
+		LocalDate insureeEffective,
+		LocalDate insureeExpiry,
+		int coveredMembers) {
 
-    public InsureePolicy {
-        Objects.requireNonNull(policyId, "policyId");
-        Objects.requireNonNull(product, "product");
-        Objects.requireNonNull(stage, "stage");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(policyEffective, "policyEffective");
-        Objects.requireNonNull(policyExpiry, "policyExpiry");
-        Objects.requireNonNull(insureeEffective, "insureeEffective");
-        Objects.requireNonNull(insureeExpiry, "insureeExpiry");
-    }
+	public InsureePolicy {
+		Objects.requireNonNull(policyId, "policyId");
+		Objects.requireNonNull(product, "product");
+		Objects.requireNonNull(stage, "stage");
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(policyEffective, "policyEffective");
+		Objects.requireNonNull(policyExpiry, "policyExpiry");
+		Objects.requireNonNull(insureeEffective, "insureeEffective");
+		Objects.requireNonNull(insureeExpiry, "insureeExpiry");
+	}
 
-    public boolean covers(LocalDate date) {
-        return status.coversClaims()
-                && !date.isBefore(policyEffective) && !date.isAfter(policyExpiry)
-                && !date.isBefore(insureeEffective) && !date.isAfter(insureeExpiry);
-    }
+	public boolean covers(LocalDate date) {
+		return status.coversClaims()
+				&& !date.isBefore(policyEffective) && !date.isAfter(policyExpiry)
+				&& !date.isBefore(insureeEffective) && !date.isAfter(insureeExpiry);
+	}
 
-    /** Last day of the insuree's cover under this policy. */
-    public LocalDate periodEnd() {
-        return policyExpiry.isBefore(insureeExpiry) ? policyExpiry : insureeExpiry;
-    }
+	/** Last day of the insuree's cover under this policy. */
+	public LocalDate periodEnd() {
+		return policyExpiry.isBefore(insureeExpiry) ? policyExpiry : insureeExpiry;
+	}
 
-    public boolean periodContains(LocalDate date) {
-        return !date.isBefore(insureeEffective) && !date.isAfter(periodEnd());
-    }
+	public boolean periodContains(LocalDate date) {
+		return !date.isBefore(insureeEffective) && !date.isAfter(periodEnd());
+	}
 
-    /** The waiting period applies to a new policy and to a member who joined after the policy started. */
-    public boolean waitingPeriodApplies() {
-        return stage == PolicyStage.NEW || policyEffective.isBefore(insureeEffective);
-    }
+	/** The waiting period applies to a new policy and to a member who joined after the policy started. */
+	public boolean waitingPeriodApplies() {
+		return stage == PolicyStage.NEW || policyEffective.isBefore(insureeEffective);
+	}
 }

@@ -9,21 +9,21 @@ import java.util.Objects;
  */
 public record LimitTerms(Limitation type, BigDecimal adult, BigDecimal child) {
 
-    public LimitTerms {
-        Objects.requireNonNull(type, "type");
-        adult = adult == null ? BigDecimal.ZERO : adult;
-        child = child == null ? BigDecimal.ZERO : child;
-    }
+	public LimitTerms {
+		Objects.requireNonNull(type, "type");
+		adult = adult == null ? BigDecimal.ZERO : adult;
+		child = child == null ? BigDecimal.ZERO : child;
+	}
 
-    public static LimitTerms fixed(String adult, String child) {
-        return new LimitTerms(Limitation.FIXED, new BigDecimal(adult), new BigDecimal(child));
-    }
+	public static LimitTerms fixed(String adult, String child) {
+		return new LimitTerms(Limitation.FIXED, new BigDecimal(adult), new BigDecimal(child));
+	}
 
-    public static LimitTerms coInsurance(String adult, String child) {
-        return new LimitTerms(Limitation.CO_INSURANCE, new BigDecimal(adult), new BigDecimal(child));
-    }
+	public static LimitTerms coInsurance(String adult, String child) {
+		return new LimitTerms(Limitation.CO_INSURANCE, new BigDecimal(adult), new BigDecimal(child));
+	}
 
-    public BigDecimal limit(boolean isAdult) {
-        return isAdult ? adult : child;
-    }
+	public BigDecimal limit(boolean isAdult) {
+		return isAdult ? adult : child;
+	}
 }

@@ -2,16 +2,16 @@ package org.imisfhir.claim.rules;
 
 /** Status of a claim line after the checks (openIMIS 1 passed, 2 rejected). */
 public enum LineStatus {
-    PASSED(1),
-    REJECTED(2);
+	PASSED(1),
+	REJECTED(2);
 
-    private final int code;
+	private final int code;
 
-    LineStatus(int code) {
-        this.code = code;
-    }
+	LineStatus(int code) {
+		this.code = code;
+	}
 
-    public int code() {
-        return code;
-    }
+	public int code() {
+		return code;
+	}
 }

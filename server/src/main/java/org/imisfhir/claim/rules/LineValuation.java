@@ -9,22 +9,22 @@ import java.util.Objects;
  * all zero.
  */
 public record LineValuation(
-        int index,
-        BigDecimal unitPrice,
-        BigDecimal deducted,
-        BigDecimal approved,
-        BigDecimal exceedCeiling,
-        BigDecimal exceedCategory) {
+		int index,
+		BigDecimal unitPrice,
+		BigDecimal deducted,
+		BigDecimal approved,
+		BigDecimal exceedCeiling,
+		BigDecimal exceedCategory) {
 
-    public LineValuation {
-        Objects.requireNonNull(unitPrice, "unitPrice");
-        Objects.requireNonNull(deducted, "deducted");
-        Objects.requireNonNull(approved, "approved");
-        Objects.requireNonNull(exceedCeiling, "exceedCeiling");
-        Objects.requireNonNull(exceedCategory, "exceedCategory");
-    }
+	public LineValuation {
+		Objects.requireNonNull(unitPrice, "unitPrice");
+		Objects.requireNonNull(deducted, "deducted");
+		Objects.requireNonNull(approved, "approved");
+		Objects.requireNonNull(exceedCeiling, "exceedCeiling");
+		Objects.requireNonNull(exceedCategory, "exceedCategory");
+	}
 
-    static LineValuation nothing(int index) {
-        return new LineValuation(index, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
-    }
+	static LineValuation nothing(int index) {
+		return new LineValuation(index, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+	}
 }

@@ -2,6 +2,6 @@ package org.imisfhir.claim.rules;
 
 /** Whether a claim line is a medical item or a medical service. */
 public enum MedicalKind {
-    ITEM,
-    SERVICE
+	ITEM,
+	SERVICE
 }

@@ -7,16 +7,16 @@ import java.util.Collection;
 /** Amounts stay exact while computed and are rounded half-up to 2 decimals once, at the end (rule-decisions 8). */
 public final class Money {
 
-    public static final int SCALE = 2;
+	public static final int SCALE = 2;
 
-    private Money() {
-    }
+	private Money() {
+	}
 
-    public static BigDecimal round(BigDecimal amount) {
-        return amount.setScale(SCALE, RoundingMode.HALF_UP);
-    }
+	public static BigDecimal round(BigDecimal amount) {
+		return amount.setScale(SCALE, RoundingMode.HALF_UP);
+	}
 
-    public static BigDecimal sum(Collection<BigDecimal> amounts) {
-        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
+	public static BigDecimal sum(Collection<BigDecimal> amounts) {
+		return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
 }

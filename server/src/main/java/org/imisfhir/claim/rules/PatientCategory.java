@@ -6,20 +6,20 @@ package org.imisfhir.claim.rules;
  */
 public final class PatientCategory {
 
-    public static final int MALE = 1;
-    public static final int FEMALE = 2;
-    public static final int ADULT = 4;
-    public static final int CHILD = 8;
+	public static final int MALE = 1;
+	public static final int FEMALE = 2;
+	public static final int ADULT = 4;
+	public static final int CHILD = 8;
 
-    private PatientCategory() {
-    }
+	private PatientCategory() {
+	}
 
-    public static int of(Gender gender, boolean isAdult) {
-        int genderBit = gender == Gender.FEMALE ? FEMALE : MALE;
-        return genderBit | (isAdult ? ADULT : CHILD);
-    }
+	public static int of(Gender gender, boolean isAdult) {
+		int genderBit = gender == Gender.FEMALE ? FEMALE : MALE;
+		return genderBit | (isAdult ? ADULT : CHILD);
+	}
 
-    public static boolean allows(int allowedMask, int patientMask) {
-        return allowedMask == 0 || (allowedMask & patientMask) == patientMask;
-    }
+	public static boolean allows(int allowedMask, int patientMask) {
+		return allowedMask == 0 || (allowedMask & patientMask) == patientMask;
+	}
 }

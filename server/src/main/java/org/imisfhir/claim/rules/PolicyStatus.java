@@ -2,24 +2,24 @@ package org.imisfhir.claim.rules;
 
 /** Status of a policy (openIMIS 1/2/4/8/16). */
 public enum PolicyStatus {
-    IDLE(1),
-    ACTIVE(2),
-    SUSPENDED(4),
-    EXPIRED(8),
-    READY(16);
+	IDLE(1),
+	ACTIVE(2),
+	SUSPENDED(4),
+	EXPIRED(8),
+	READY(16);
 
-    private final int code;
+	private final int code;
 
-    PolicyStatus(int code) {
-        this.code = code;
-    }
+	PolicyStatus(int code) {
+		this.code = code;
+	}
 
-    public int code() {
-        return code;
-    }
+	public int code() {
+		return code;
+	}
 
-    /** Claims are covered by active policies and by expired ones whose cover included the target date. */
-    public boolean coversClaims() {
-        return this == ACTIVE || this == EXPIRED;
-    }
+	/** Claims are covered by active policies and by expired ones whose cover included the target date. */
+	public boolean coversClaims() {
+		return this == ACTIVE || this == EXPIRED;
+	}
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /** An item or service on a facility's price list; {@code priceOverrule} null means the catalogue price. */
 public record PriceListEntry(MedicalRef ref, BigDecimal priceOverrule) {
 
-    public PriceListEntry {
-        Objects.requireNonNull(ref, "ref");
-    }
+	public PriceListEntry {
+		Objects.requireNonNull(ref, "ref");
+	}
 }

@@ -11,9 +11,9 @@ import java.util.Objects;
  */
 public record ProcessOutcome(ClaimStatus status, BigDecimal approved, BigDecimal valuated, Map<Integer, BigDecimal> remuneratedLines) {
 
-    public ProcessOutcome {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(approved, "approved");
-        remuneratedLines = Map.copyOf(remuneratedLines);
-    }
+	public ProcessOutcome {
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(approved, "approved");
+		remuneratedLines = Map.copyOf(remuneratedLines);
+	}
 }

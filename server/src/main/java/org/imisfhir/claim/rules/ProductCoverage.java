@@ -8,46 +8,46 @@ import java.util.Objects;
  * means no maximum) and ceiling exclusion, each for adults and for children.
  */
 public record ProductCoverage(
-        MedicalRef ref,
-        PriceOrigin priceOrigin,
-        LimitTerms normal,
-        LimitTerms referral,
-        LimitTerms emergency,
-        Integer waitingMonthsAdult,
-        Integer waitingMonthsChild,
-        Integer maxQuantityAdult,
-        Integer maxQuantityChild,
-        CeilingExclusion exclusionAdult,
-        CeilingExclusion exclusionChild) {
+		MedicalRef ref,
+		PriceOrigin priceOrigin,
+		LimitTerms normal,
+		LimitTerms referral,
+		LimitTerms emergency,
+		Integer waitingMonthsAdult,
+		Integer waitingMonthsChild,
+		Integer maxQuantityAdult,
+		Integer maxQuantityChild,
+		CeilingExclusion exclusionAdult,
+		CeilingExclusion exclusionChild) {
 
-    public ProductCoverage {
-        Objects.requireNonNull(ref, "ref");
-        Objects.requireNonNull(priceOrigin, "priceOrigin");
-        Objects.requireNonNull(normal, "normal");
-        referral = referral == null ? normal : referral;
-        emergency = emergency == null ? normal : emergency;
-        exclusionAdult = exclusionAdult == null ? CeilingExclusion.NONE : exclusionAdult;
-        exclusionChild = exclusionChild == null ? CeilingExclusion.NONE : exclusionChild;
-    }
+	public ProductCoverage {
+		Objects.requireNonNull(ref, "ref");
+		Objects.requireNonNull(priceOrigin, "priceOrigin");
+		Objects.requireNonNull(normal, "normal");
+		referral = referral == null ? normal : referral;
+		emergency = emergency == null ? normal : emergency;
+		exclusionAdult = exclusionAdult == null ? CeilingExclusion.NONE : exclusionAdult;
+		exclusionChild = exclusionChild == null ? CeilingExclusion.NONE : exclusionChild;
+	}
 
-    public LimitTerms limitsFor(VisitType visitType) {
-        return switch (visitType) {
-            case EMERGENCY -> emergency;
-            case REFERRAL -> referral;
-            case OTHER -> normal;
-        };
-    }
+	public LimitTerms limitsFor(VisitType visitType) {
+		return switch (visitType) {
+			case EMERGENCY -> emergency;
+			case REFERRAL -> referral;
+			case OTHER -> normal;
+		};
+	}
 
-    public int waitingMonths(boolean isAdult) {
-        Integer months = isAdult ? waitingMonthsAdult : waitingMonthsChild;
-        return months == null ? 0 : months;
-    }
+	public int waitingMonths(boolean isAdult) {
+		Integer months = isAdult ? waitingMonthsAdult : waitingMonthsChild;
+		return months == null ? 0 : months;
+	}
 
-    public Integer maxQuantity(boolean isAdult) {
-        return isAdult ? maxQuantityAdult : maxQuantityChild;
-    }
+	public Integer maxQuantity(boolean isAdult) {
+		return isAdult ? maxQuantityAdult : maxQuantityChild;
+	}
 
-    public CeilingExclusion exclusion(boolean isAdult) {
-        return isAdult ? exclusionAdult : exclusionChild;
-    }
+	public CeilingExclusion exclusion(boolean isAdult) {
+		return isAdult ? exclusionAdult : exclusionChild;
+	}
 }

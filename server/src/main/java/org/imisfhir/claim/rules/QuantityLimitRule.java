@@ -11,21 +11,21 @@ import java.util.Optional;
  */
 public final class QuantityLimitRule {
 
-    /** The quantity the line may keep, or empty when nothing remains. */
-    public Optional<BigDecimal> allowedQuantity(Candidate candidate, BigDecimal requested, boolean adult, List<EarlierLine> earlierLines) {
-        Integer maximum = candidate.coverage().maxQuantity(adult);
-        if (maximum == null) {
-            return Optional.of(requested);
-        }
-        BigDecimal used = earlierLines.stream()
-                .filter(earlier -> earlier.ref().equals(candidate.coverage().ref()))
-                .filter(earlier -> candidate.policy().periodContains(earlier.targetDate()))
-                .map(EarlierLine::quantity)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal remaining = BigDecimal.valueOf(maximum).subtract(used);
-        if (remaining.signum() <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(requested.min(remaining));
-    }
+	/** The quantity the line may keep, or empty when nothing remains. */
+	public Optional<BigDecimal> allowedQuantity(Candidate candidate, BigDecimal requested, boolean adult, List<EarlierLine> earlierLines) {
+		Integer maximum = candidate.coverage().maxQuantity(adult);
+		if (maximum == null) {
+			return Optional.of(requested);
+		}
+		BigDecimal used = earlierLines.stream()
+				.filter(earlier -> earlier.ref().equals(candidate.coverage().ref()))
+				.filter(earlier -> candidate.policy().periodContains(earlier.targetDate()))
+				.map(EarlierLine::quantity)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal remaining = BigDecimal.valueOf(maximum).subtract(used);
+		if (remaining.signum() <= 0) {
+			return Optional.empty();
+		}
+		return Optional.of(requested.min(remaining));
+	}
 }

@@ -9,20 +9,20 @@ import java.math.BigDecimal;
  */
 public final class UnitPriceResolver {
 
-    public BigDecimal unitPrice(ClaimContext context, ClaimLine line, Assignment assignment) {
-        if (line.priceApproved() != null) {
-            return line.priceApproved();
-        }
-        CatalogueEntry entry = context.catalogue().find(line.ref())
-                .orElseThrow(() -> new IllegalStateException("a passed line refers to " + line.ref() + ", absent from the catalogue"));
-        if (assignment.priceOrigin() == PriceOrigin.CLAIMED) {
-            if (entry.packageType() == PackageType.FIXED_PRICE) {
-                return line.priceAsked().min(entry.price());
-            }
-            return line.priceAsked();
-        }
-        return context.facility().priceListEntry(line.ref())
-                .map(PriceListEntry::priceOverrule)
-                .orElse(entry.price());
-    }
+	public BigDecimal unitPrice(ClaimContext context, ClaimLine line, Assignment assignment) {
+		if (line.priceApproved() != null) {
+			return line.priceApproved();
+		}
+		CatalogueEntry entry = context.catalogue().find(line.ref())
+				.orElseThrow(() -> new IllegalStateException("a passed line refers to " + line.ref() + ", absent from the catalogue"));
+		if (assignment.priceOrigin() == PriceOrigin.CLAIMED) {
+			if (entry.packageType() == PackageType.FIXED_PRICE) {
+				return line.priceAsked().min(entry.price());
+			}
+			return line.priceAsked();
+		}
+		return context.facility().priceListEntry(line.ref())
+				.map(PriceListEntry::priceOverrule)
+				.orElse(entry.price());
+	}
 }

@@ -2,17 +2,17 @@ package org.imisfhir.claim.rules;
 
 /** Visit type of a claim: emergency, referral or other (openIMIS E/R/O); it picks the limits of a product item or service. */
 public enum VisitType {
-    EMERGENCY("E"),
-    REFERRAL("R"),
-    OTHER("O");
+	EMERGENCY("E"),
+	REFERRAL("R"),
+	OTHER("O");
 
-    private final String code;
+	private final String code;
 
-    VisitType(String code) {
-        this.code = code;
-    }
+	VisitType(String code) {
+		this.code = code;
+	}
 
-    public String code() {
-        return code;
-    }
+	public String code() {
+		return code;
+	}
 }

@@ -9,11 +9,11 @@ import java.time.LocalDate;
  */
 public final class WaitingPeriodRule {
 
-    public boolean violated(Candidate candidate, LocalDate targetDate, boolean adult) {
-        int months = candidate.coverage().waitingMonths(adult);
-        if (months <= 0 || !candidate.policy().waitingPeriodApplies()) {
-            return false;
-        }
-        return targetDate.isBefore(candidate.policy().insureeEffective().plusMonths(months));
-    }
+	public boolean violated(Candidate candidate, LocalDate targetDate, boolean adult) {
+		int months = candidate.coverage().waitingMonths(adult);
+		if (months <= 0 || !candidate.policy().waitingPeriodApplies()) {
+			return false;
+		}
+		return targetDate.isBefore(candidate.policy().insureeEffective().plusMonths(months));
+	}
 }

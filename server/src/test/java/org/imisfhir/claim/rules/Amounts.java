@@ -8,18 +8,18 @@ import java.time.LocalDate;
 /** Compares amounts by value, so that 31 and 31.00 are equal; short date and amount helpers. */
 final class Amounts {
 
-    private Amounts() {
-    }
+	private Amounts() {
+	}
 
-    static BigDecimal amount(String value) {
-        return new BigDecimal(value);
-    }
+	static BigDecimal amount(String value) {
+		return new BigDecimal(value);
+	}
 
-    static LocalDate date(String iso) {
-        return LocalDate.parse(iso);
-    }
+	static LocalDate date(String iso) {
+		return LocalDate.parse(iso);
+	}
 
-    static void assertAmount(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
-    }
+	static void assertAmount(String expected, BigDecimal actual) {
+		assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
+	}
 }

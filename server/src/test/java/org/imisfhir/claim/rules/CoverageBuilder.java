@@ -3,66 +3,66 @@ package org.imisfhir.claim.rules;
 /** Builds a product's cover of one item or service; by default price-list priced, fixed limit 0 (no cap). */
 final class CoverageBuilder {
 
-    private final MedicalRef ref;
-    private PriceOrigin origin = PriceOrigin.PRICE_LIST;
-    private LimitTerms normal = LimitTerms.fixed("0", "0");
-    private LimitTerms referral;
-    private LimitTerms emergency;
-    private Integer waitingAdult;
-    private Integer waitingChild;
-    private Integer maxQuantityAdult;
-    private Integer maxQuantityChild;
-    private CeilingExclusion exclusionAdult;
-    private CeilingExclusion exclusionChild;
+	private final MedicalRef ref;
+	private PriceOrigin origin = PriceOrigin.PRICE_LIST;
+	private LimitTerms normal = LimitTerms.fixed("0", "0");
+	private LimitTerms referral;
+	private LimitTerms emergency;
+	private Integer waitingAdult;
+	private Integer waitingChild;
+	private Integer maxQuantityAdult;
+	private Integer maxQuantityChild;
+	private CeilingExclusion exclusionAdult;
+	private CeilingExclusion exclusionChild;
 
-    private CoverageBuilder(MedicalRef ref) {
-        this.ref = ref;
-    }
+	private CoverageBuilder(MedicalRef ref) {
+		this.ref = ref;
+	}
 
-    static CoverageBuilder cover(MedicalRef ref) {
-        return new CoverageBuilder(ref);
-    }
+	static CoverageBuilder cover(MedicalRef ref) {
+		return new CoverageBuilder(ref);
+	}
 
-    CoverageBuilder origin(PriceOrigin value) {
-        origin = value;
-        return this;
-    }
+	CoverageBuilder origin(PriceOrigin value) {
+		origin = value;
+		return this;
+	}
 
-    CoverageBuilder limits(LimitTerms value) {
-        normal = value;
-        return this;
-    }
+	CoverageBuilder limits(LimitTerms value) {
+		normal = value;
+		return this;
+	}
 
-    CoverageBuilder referral(LimitTerms value) {
-        referral = value;
-        return this;
-    }
+	CoverageBuilder referral(LimitTerms value) {
+		referral = value;
+		return this;
+	}
 
-    CoverageBuilder emergency(LimitTerms value) {
-        emergency = value;
-        return this;
-    }
+	CoverageBuilder emergency(LimitTerms value) {
+		emergency = value;
+		return this;
+	}
 
-    CoverageBuilder waitingMonths(Integer adult, Integer child) {
-        waitingAdult = adult;
-        waitingChild = child;
-        return this;
-    }
+	CoverageBuilder waitingMonths(Integer adult, Integer child) {
+		waitingAdult = adult;
+		waitingChild = child;
+		return this;
+	}
 
-    CoverageBuilder maxQuantity(Integer adult, Integer child) {
-        maxQuantityAdult = adult;
-        maxQuantityChild = child;
-        return this;
-    }
+	CoverageBuilder maxQuantity(Integer adult, Integer child) {
+		maxQuantityAdult = adult;
+		maxQuantityChild = child;
+		return this;
+	}
 
-    CoverageBuilder ceilingExclusion(CeilingExclusion adult, CeilingExclusion child) {
-        exclusionAdult = adult;
-        exclusionChild = child;
-        return this;
-    }
+	CoverageBuilder ceilingExclusion(CeilingExclusion adult, CeilingExclusion child) {
+		exclusionAdult = adult;
+		exclusionChild = child;
+		return this;
+	}
 
-    ProductCoverage build() {
-        return new ProductCoverage(ref, origin, normal, referral, emergency, waitingAdult, waitingChild,
-                maxQuantityAdult, maxQuantityChild, exclusionAdult, exclusionChild);
-    }
+	ProductCoverage build() {
+		return new ProductCoverage(ref, origin, normal, referral, emergency, waitingAdult, waitingChild,
+				maxQuantityAdult, maxQuantityChild, exclusionAdult, exclusionChild);
+	}
 }

@@ -7,53 +7,53 @@ import java.time.LocalDate;
 /** Builds an insuree's policy; by default new, active, 2024-01-01 to 2024-12-31 for policy and insuree, 1 member. */
 final class PolicyBuilder {
 
-    private final String id;
-    private final Product product;
-    private PolicyStage stage = PolicyStage.NEW;
-    private PolicyStatus status = PolicyStatus.ACTIVE;
-    private LocalDate policyEffective = date("2024-01-01");
-    private LocalDate policyExpiry = date("2024-12-31");
-    private LocalDate insureeEffective = date("2024-01-01");
-    private LocalDate insureeExpiry = date("2024-12-31");
-    private int members = 1;
+	private final String id;
+	private final Product product;
+	private PolicyStage stage = PolicyStage.NEW;
+	private PolicyStatus status = PolicyStatus.ACTIVE;
+	private LocalDate policyEffective = date("2024-01-01");
+	private LocalDate policyExpiry = date("2024-12-31");
+	private LocalDate insureeEffective = date("2024-01-01");
+	private LocalDate insureeExpiry = date("2024-12-31");
+	private int members = 1;
 
-    private PolicyBuilder(String id, Product product) {
-        this.id = id;
-        this.product = product;
-    }
+	private PolicyBuilder(String id, Product product) {
+		this.id = id;
+		this.product = product;
+	}
 
-    static PolicyBuilder policy(String id, Product product) {
-        return new PolicyBuilder(id, product);
-    }
+	static PolicyBuilder policy(String id, Product product) {
+		return new PolicyBuilder(id, product);
+	}
 
-    PolicyBuilder stage(PolicyStage value) {
-        stage = value;
-        return this;
-    }
+	PolicyBuilder stage(PolicyStage value) {
+		stage = value;
+		return this;
+	}
 
-    PolicyBuilder status(PolicyStatus value) {
-        status = value;
-        return this;
-    }
+	PolicyBuilder status(PolicyStatus value) {
+		status = value;
+		return this;
+	}
 
-    PolicyBuilder policyPeriod(String effective, String expiry) {
-        policyEffective = date(effective);
-        policyExpiry = date(expiry);
-        return insureePeriod(effective, expiry);
-    }
+	PolicyBuilder policyPeriod(String effective, String expiry) {
+		policyEffective = date(effective);
+		policyExpiry = date(expiry);
+		return insureePeriod(effective, expiry);
+	}
 
-    PolicyBuilder insureePeriod(String effective, String expiry) {
-        insureeEffective = date(effective);
-        insureeExpiry = date(expiry);
-        return this;
-    }
+	PolicyBuilder insureePeriod(String effective, String expiry) {
+		insureeEffective = date(effective);
+		insureeExpiry = date(expiry);
+		return this;
+	}
 
-    PolicyBuilder members(int value) {
-        members = value;
-        return this;
-    }
+	PolicyBuilder members(int value) {
+		members = value;
+		return this;
+	}
 
-    InsureePolicy build() {
-        return new InsureePolicy(id, product, stage, status, policyEffective, policyExpiry, insureeEffective, insureeExpiry, members);
-    }
+	InsureePolicy build() {
+		return new InsureePolicy(id, product, stage, status, policyEffective, policyExpiry, insureeEffective, insureeExpiry, members);
+	}
 }

@@ -9,71 +9,71 @@ import java.util.Map;
 /** Builds a product; by default no deductible, no ceiling, interpretation I, no category maxima. */
 final class ProductBuilder {
 
-    private final String code;
-    private AllowanceTerms deductibles = AllowanceTerms.NONE;
-    private AllowanceTerms ceilings = AllowanceTerms.NONE;
-    private ExtraMemberCeiling extra = ExtraMemberCeiling.NONE;
-    private CeilingInterpretation interpretation = CeilingInterpretation.CLAIM_TYPE;
-    private final Map<ServiceCategory, Integer> maxCounts = new EnumMap<>(ServiceCategory.class);
-    private final Map<ServiceCategory, BigDecimal> maxAmounts = new EnumMap<>(ServiceCategory.class);
-    private final List<ProductCoverage> coverages = new ArrayList<>();
+	private final String code;
+	private AllowanceTerms deductibles = AllowanceTerms.NONE;
+	private AllowanceTerms ceilings = AllowanceTerms.NONE;
+	private ExtraMemberCeiling extra = ExtraMemberCeiling.NONE;
+	private CeilingInterpretation interpretation = CeilingInterpretation.CLAIM_TYPE;
+	private final Map<ServiceCategory, Integer> maxCounts = new EnumMap<>(ServiceCategory.class);
+	private final Map<ServiceCategory, BigDecimal> maxAmounts = new EnumMap<>(ServiceCategory.class);
+	private final List<ProductCoverage> coverages = new ArrayList<>();
 
-    private ProductBuilder(String code) {
-        this.code = code;
-    }
+	private ProductBuilder(String code) {
+		this.code = code;
+	}
 
-    static ProductBuilder product(String code) {
-        return new ProductBuilder(code);
-    }
+	static ProductBuilder product(String code) {
+		return new ProductBuilder(code);
+	}
 
-    ProductBuilder deductibles(AllowanceTerms value) {
-        deductibles = value;
-        return this;
-    }
+	ProductBuilder deductibles(AllowanceTerms value) {
+		deductibles = value;
+		return this;
+	}
 
-    ProductBuilder ceilings(AllowanceTerms value) {
-        ceilings = value;
-        return this;
-    }
+	ProductBuilder ceilings(AllowanceTerms value) {
+		ceilings = value;
+		return this;
+	}
 
-    ProductBuilder extraMemberCeiling(ExtraMemberCeiling value) {
-        extra = value;
-        return this;
-    }
+	ProductBuilder extraMemberCeiling(ExtraMemberCeiling value) {
+		extra = value;
+		return this;
+	}
 
-    ProductBuilder interpretation(CeilingInterpretation value) {
-        interpretation = value;
-        return this;
-    }
+	ProductBuilder interpretation(CeilingInterpretation value) {
+		interpretation = value;
+		return this;
+	}
 
-    ProductBuilder maxCount(ServiceCategory category, int count) {
-        maxCounts.put(category, count);
-        return this;
-    }
+	ProductBuilder maxCount(ServiceCategory category, int count) {
+		maxCounts.put(category, count);
+		return this;
+	}
 
-    ProductBuilder maxAmount(ServiceCategory category, String amount) {
-        maxAmounts.put(category, new BigDecimal(amount));
-        return this;
-    }
+	ProductBuilder maxAmount(ServiceCategory category, String amount) {
+		maxAmounts.put(category, new BigDecimal(amount));
+		return this;
+	}
 
-    ProductBuilder covers(ProductCoverage coverage) {
-        coverages.add(coverage);
-        return this;
-    }
+	ProductBuilder covers(ProductCoverage coverage) {
+		coverages.add(coverage);
+		return this;
+	}
 
-    ProductBuilder covers(CoverageBuilder coverage) {
-        return covers(coverage.build());
-    }
+	ProductBuilder covers(CoverageBuilder coverage) {
+		return covers(coverage.build());
+	}
 
-    /** Covers each of the refs in full (price list, no cap). */
-    ProductBuilder coversInFull(MedicalRef... refs) {
-        for (MedicalRef ref : refs) {
-            covers(CoverageBuilder.cover(ref));
-        }
-        return this;
-    }
+	/** Covers each of the refs in full (price list, no cap). */
+	ProductBuilder coversInFull(MedicalRef... refs) {
+		for (MedicalRef ref : refs) {
+			covers(CoverageBuilder.cover(ref));
+		}
+		return this;
+	}
 
-    Product build() {
-        return new Product(code, deductibles, ceilings, extra, interpretation, new CategoryMaxima(maxCounts, maxAmounts), coverages);
-    }
+	Product build() {
+		return new Product(code, deductibles, ceilings, extra, interpretation, new CategoryMaxima(maxCounts, maxAmounts), coverages);
+	}
 }

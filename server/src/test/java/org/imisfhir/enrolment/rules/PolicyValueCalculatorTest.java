@@ -189,6 +189,16 @@ class PolicyValueCalculatorTest {
 	}
 
 	@Test
+	void productWithoutMaxMembersCountsEveryone() {
+		// max members 0 = no limit: 6 x 3000 = 18000, no warning
+		PolicyValue value = newPolicy(perMember().build(), family().adults(6));
+
+		assertFalse(value.exceedsMaxMembers());
+		assertEquals(6, value.membersCounted());
+		assertEquals(money("18000.00"), value.value());
+	}
+
+	@Test
 	void generalAssemblyLumpSumWinsOverTheFee() {
 		// 3 x 3000 + assembly lump sum 500 (not 3 x 100) = 9500
 		PolicyValue value = newPolicy(perMember().generalAssemblyLumpSum(money("500")).generalAssemblyFee(money("100")).build(),
