@@ -9,29 +9,39 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 public class ImisRuleException extends BaseServerResponseException {
 
 	private final ErrorCode errorCode;
-	private final String detailCode;
+	private final transient RuleViolation violation;
 	private final transient Object[] arguments;
 
 	/**
 	 * @param errorCode the general reason, which fixes the HTTP status
-	 * @param detailCode the precise reason (a code of ours, also the message key {@code detail.<code>}), or null
+	 * @param violation the precise reason, or null
 	 * @param arguments values for the message's placeholders
 	 */
-	public ImisRuleException(ErrorCode errorCode, String detailCode, Object... arguments) {
+	public ImisRuleException(ErrorCode errorCode, RuleViolation violation, Object... arguments) {
 		super(
 				errorCode.httpStatus(),
-				Messages.text(detailCode != null ? "detail." + detailCode : errorCode.messageKey(), Messages.ENGLISH, arguments));
+				Messages.text(violation != null ? violation.messageKey() : errorCode.messageKey(), Messages.ENGLISH, arguments));
 		this.errorCode = errorCode;
-		this.detailCode = detailCode;
+		this.violation = violation;
 		this.arguments = arguments;
+	}
+
+	/** A business-rule refusal (422) for the given reason. */
+	public static ImisRuleException businessRule(RuleViolation violation, Object... arguments) {
+		return new ImisRuleException(ErrorCode.BUSINESS_RULE, violation, arguments);
+	}
+
+	/** A conflict (409) for the given reason, e.g. a code already used. */
+	public static ImisRuleException conflict(RuleViolation violation, Object... arguments) {
+		return new ImisRuleException(ErrorCode.CONFLICT, violation, arguments);
 	}
 
 	public ErrorCode getErrorCode() {
 		return errorCode;
 	}
 
-	public String getDetailCode() {
-		return detailCode;
+	public RuleViolation getViolation() {
+		return violation;
 	}
 
 	public Object[] getArguments() {

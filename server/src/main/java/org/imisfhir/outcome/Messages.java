@@ -15,7 +15,10 @@ public final class Messages {
 	public static final Locale ENGLISH = Locale.ENGLISH;
 	public static final Locale FRENCH = Locale.FRENCH;
 	private static final List<Locale> SUPPORTED = List.of(ENGLISH, FRENCH);
-	private static final String BUNDLE = "i18n/outcome";
+	/** Message bundles searched in order: the general texts, then one per business area. */
+	private static final List<String> BUNDLES = List.of(
+			"i18n/outcome", "i18n/registry", "i18n/catalogue", "i18n/product", "i18n/enrolment", "i18n/claim",
+			"i18n/payment", "i18n/programme", "i18n/security");
 
 	private Messages() {}
 
@@ -35,17 +38,25 @@ public final class Messages {
 
 	/** The text for a key in the language, with {0}-style arguments filled in; the key itself when unknown. */
 	public static String text(String key, Locale locale, Object... args) {
-		String pattern;
-		try {
-			pattern = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);
-		} catch (MissingResourceException e) {
+		String pattern = find(key, locale);
+		if (pattern == null && !ENGLISH.equals(locale)) {
+			pattern = find(key, ENGLISH);
+		}
+		return pattern == null ? key : new MessageFormat(pattern, locale).format(args);
+	}
+
+	private static String find(String key, Locale locale) {
+		for (String bundle : BUNDLES) {
 			try {
-				pattern = ResourceBundle.getBundle(BUNDLE, ENGLISH, NO_FALLBACK).getString(key);
-			} catch (MissingResourceException e2) {
-				return key;
+				ResourceBundle resources = ResourceBundle.getBundle(bundle, locale, NO_FALLBACK);
+				if (resources.containsKey(key)) {
+					return resources.getString(key);
+				}
+			} catch (MissingResourceException absent) {
+				// this area has no bundle (yet)
 			}
 		}
-		return new MessageFormat(pattern, locale).format(args);
+		return null;
 	}
 
 	private static final ResourceBundle.Control NO_FALLBACK =

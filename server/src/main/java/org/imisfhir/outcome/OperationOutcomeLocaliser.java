@@ -40,7 +40,9 @@ public class OperationOutcomeLocaliser {
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException localise(RequestDetails request, Throwable thrown) {
 		BaseServerResponseException exception = asServerException(thrown);
-		if (exception.getStatusCode() < 500) {
+		if (exception.getStatusCode() >= 500 && thrown instanceof BaseServerResponseException) {
+			log.error("Server error while serving a FHIR request", thrown);
+		} else if (exception.getStatusCode() < 500) {
 			log.info("Refused {} {}: HTTP {} {}", request == null ? "" : request.getRequestType(),
 					request == null ? "" : request.getRequestPath(), exception.getStatusCode(), exception.getMessage());
 		}
@@ -61,12 +63,13 @@ public class OperationOutcomeLocaliser {
 				.setCode(code.code())
 				.setDisplay(Messages.text(code.messageKey(), Messages.ENGLISH));
 		if (exception instanceof ImisRuleException rule) {
-			if (rule.getDetailCode() != null) {
+			RuleViolation violation = rule.getViolation();
+			if (violation != null) {
 				details.addCoding()
-						.setSystem(ErrorCode.SYSTEM)
-						.setCode(rule.getDetailCode())
-						.setDisplay(Messages.text("detail." + rule.getDetailCode(), Messages.ENGLISH, rule.getArguments()));
-				details.setText(Messages.text("detail." + rule.getDetailCode(), locale, rule.getArguments()));
+						.setSystem(violation.system())
+						.setCode(violation.code())
+						.setDisplay(Messages.text(violation.messageKey(), Messages.ENGLISH, rule.getArguments()));
+				details.setText(Messages.text(violation.messageKey(), locale, rule.getArguments()));
 			} else {
 				details.setText(Messages.text(code.messageKey(), locale));
 			}
