@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +43,19 @@ public class ConformanceLoader implements ApplicationRunner {
 	private final DaoRegistry daoRegistry;
 	private final ConformanceRegistry registry;
 	private final ImisProperties properties;
+	private final ISearchParamRegistry searchParamRegistry;
 
 	public ConformanceLoader(
-			FhirContext fhirContext, DaoRegistry daoRegistry, ConformanceRegistry registry, ImisProperties properties) {
+			FhirContext fhirContext,
+			DaoRegistry daoRegistry,
+			ConformanceRegistry registry,
+			ImisProperties properties,
+			ISearchParamRegistry searchParamRegistry) {
 		this.fhirContext = fhirContext;
 		this.daoRegistry = daoRegistry;
 		this.registry = registry;
 		this.properties = properties;
+		this.searchParamRegistry = searchParamRegistry;
 	}
 
 	@Override
@@ -62,6 +69,10 @@ public class ConformanceLoader implements ApplicationRunner {
 		InstallReport report = new InstallReport();
 		files.stream().sorted(Comparator.comparingInt(ConformanceFile::rank).thenComparing(ConformanceFile::path))
 				.forEach(file -> installOne(file, report));
+		if (searchParamRegistry != null) {
+			// Our SearchParameters (e.g. code uniqueness) must be active before any data is written
+			searchParamRegistry.forceRefresh();
+		}
 		log.info(
 				"Conformance resources installed in {} ms: {} created, {} updated, {} unchanged (country package: {})",
 				System.currentTimeMillis() - started,

@@ -14,6 +14,7 @@ public enum ErrorCode {
 	NOT_FOUND("not-found", 404, IssueType.NOTFOUND),
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, IssueType.NOTSUPPORTED),
 	CONFLICT("conflict", 409, IssueType.CONFLICT),
+	DUPLICATE("duplicate", 409, IssueType.DUPLICATE),
 	GONE("deleted", 410, IssueType.DELETED),
 	PRECONDITION_FAILED("precondition-failed", 412, IssueType.CONFLICT),
 	PROFILE_VIOLATION("profile-violation", 422, IssueType.INVARIANT),

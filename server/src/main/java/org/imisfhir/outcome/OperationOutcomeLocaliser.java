@@ -113,7 +113,9 @@ public class OperationOutcomeLocaliser {
 			return ErrorCode.GONE;
 		}
 		if (exception instanceof ResourceVersionConflictException) {
-			return ErrorCode.CONFLICT;
+			// HAPI-1093: a unique combo search parameter (our code uniqueness) refused a second resource
+			String message = exception.getMessage();
+			return message != null && message.contains("HAPI-1093") ? ErrorCode.DUPLICATE : ErrorCode.CONFLICT;
 		}
 		if (exception instanceof PreconditionFailedException) {
 			return ErrorCode.PRECONDITION_FAILED;

@@ -28,7 +28,12 @@ class ResourceCrudHttpTest extends HttpTestBase {
 		assertThat(created.getCreated()).isTrue();
 		assertThat(read.getName()).isEqualTo("Region " + code);
 		assertThat(read.getMeta().getProfile()).extracting(p -> p.getValue()).containsExactly(Fixtures.LOCATION_PROFILE);
+		Bundle foundByValueOnly = client.search().forResource(Location.class)
+				.where(Location.IDENTIFIER.exactly().code(code))
+				.returnBundle(Bundle.class)
+				.execute();
 		assertThat(found.getEntry()).hasSize(1);
+		assertThat(foundByValueOnly.getEntry()).hasSize(1);
 		assertThat(found.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo(id.getIdPart());
 	}
 

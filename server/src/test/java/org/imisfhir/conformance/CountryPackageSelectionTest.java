@@ -10,7 +10,7 @@ class CountryPackageSelectionTest {
 	private static ConformanceLoader loaderFor(String country) {
 		ImisProperties properties = new ImisProperties();
 		properties.setCountry(country);
-		return new ConformanceLoader(null, null, new ConformanceRegistry(), properties);
+		return new ConformanceLoader(null, null, new ConformanceRegistry(), properties, null);
 	}
 
 	@Test

@@ -90,6 +90,21 @@ class ErrorHandlingHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void secondLocationWithTheSameCodeIsRefusedWith409Duplicate() throws Exception {
+		String code = unique("DUP");
+		client.create().resource(Fixtures.location(code, "First", "R", null)).execute();
+		String second = fhirContext.newJsonParser().encodeResourceToString(Fixtures.location(code, "Second", "R", null));
+
+		HttpResponse<String> response = postJson("/fhir/Location", second, "Accept-Language", "fr");
+
+		OperationOutcome outcome = parse(response);
+		assertThat(response.statusCode()).isEqualTo(409);
+		assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("duplicate");
+		assertThat(outcome.getIssueFirstRep().getDetails().getText()).startsWith("Une autre ressource a déjà ce code");
+		assertThat(countLocationsWithCode(code)).isEqualTo(1);
+	}
+
+	@Test
 	void transactionWithOneInvalidEntryWritesNothing() {
 		String goodCode = unique("GOOD");
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -106,7 +121,7 @@ class ErrorHandlingHttpTest extends HttpTestBase {
 
 	private int countLocationsWithCode(String code) {
 		return client.search().forResource(Location.class)
-				.where(Location.IDENTIFIER.exactly().code(code))
+				.where(Location.IDENTIFIER.exactly().systemAndCode(Fixtures.LOCATION_CODE, code))
 				.returnBundle(Bundle.class)
 				.execute()
 				.getEntry()
