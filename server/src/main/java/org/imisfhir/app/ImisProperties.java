@@ -20,6 +20,7 @@ public class ImisProperties {
 	private final Fhir fhir = new Fhir();
 	private final Validation validation = new Validation();
 	private final Demo demo = new Demo();
+	private final Registry registry = new Registry();
 
 	public String getDataDir() {
 		return dataDir;
@@ -47,6 +48,50 @@ public class ImisProperties {
 
 	public Demo getDemo() {
 		return demo;
+	}
+
+	public Registry getRegistry() {
+		return registry;
+	}
+
+	/** Limits of the administration registers (openIMIS column sizes by default). */
+	public static class Registry {
+		private int locationCodeMaxLength = 8;
+		private int facilityCodeMaxLength = 8;
+		private int payerCodeMaxLength = 8;
+		private int officerCodeMaxLength = 8;
+
+		public int getLocationCodeMaxLength() {
+			return locationCodeMaxLength;
+		}
+
+		public void setLocationCodeMaxLength(int locationCodeMaxLength) {
+			this.locationCodeMaxLength = locationCodeMaxLength;
+		}
+
+		public int getFacilityCodeMaxLength() {
+			return facilityCodeMaxLength;
+		}
+
+		public void setFacilityCodeMaxLength(int facilityCodeMaxLength) {
+			this.facilityCodeMaxLength = facilityCodeMaxLength;
+		}
+
+		public int getPayerCodeMaxLength() {
+			return payerCodeMaxLength;
+		}
+
+		public void setPayerCodeMaxLength(int payerCodeMaxLength) {
+			this.payerCodeMaxLength = payerCodeMaxLength;
+		}
+
+		public int getOfficerCodeMaxLength() {
+			return officerCodeMaxLength;
+		}
+
+		public void setOfficerCodeMaxLength(int officerCodeMaxLength) {
+			this.officerCodeMaxLength = officerCodeMaxLength;
+		}
 	}
 
 	public static class Fhir {

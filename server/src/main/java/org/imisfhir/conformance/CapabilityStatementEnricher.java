@@ -37,7 +37,7 @@ public class CapabilityStatementEnricher {
 		for (CapabilityStatementRestComponent rest : statement.getRest()) {
 			for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
 				String type = resource.getType();
-				if (required.containsKey(type)) {
+				if (required.containsKey(type) && !required.get(type).contains(",")) {
 					resource.setProfile(required.get(type));
 				}
 				for (String url : profiles.getOrDefault(type, Set.of())) {
