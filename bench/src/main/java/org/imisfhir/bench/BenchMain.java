@@ -75,7 +75,8 @@ public final class BenchMain {
 	private String resource(String type, String suffix) {
 		String id = run + "-" + suffix;
 		return switch (type) {
-			case "Patient" -> "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"https://imis-fhir.org/fhir/sid/bench\",\"value\":\""
+			case "Patient" -> "{\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/patient-is-head\",\"valueBoolean\":true}],"
+					+ "\"identifier\":[{\"system\":\"https://imis-fhir.org/fhir/sid/insurance-number\",\"value\":\""
 					+ id + "\"}],\"name\":[{\"family\":\"Bench" + id + "\",\"given\":[\"Amina\"]}],\"gender\":\"female\",\"birthDate\":\"1990-05-17\"}";
 			case "Location" -> "{\"resourceType\":\"Location\",\"identifier\":[{\"system\":\"https://imis-fhir.org/fhir/sid/location-code\",\"value\":\"B"
 					+ id + "\"}],\"status\":\"active\",\"name\":\"Village " + id

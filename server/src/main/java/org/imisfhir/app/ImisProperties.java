@@ -21,6 +21,7 @@ public class ImisProperties {
 	private final Validation validation = new Validation();
 	private final Demo demo = new Demo();
 	private final Registry registry = new Registry();
+	private final Enrolment enrolment = new Enrolment();
 
 	public String getDataDir() {
 		return dataDir;
@@ -52,6 +53,52 @@ public class ImisProperties {
 
 	public Registry getRegistry() {
 		return registry;
+	}
+
+	public Enrolment getEnrolment() {
+		return enrolment;
+	}
+
+	public static class Enrolment {
+		private final InsuranceNumber insuranceNumber = new InsuranceNumber();
+
+		public InsuranceNumber getInsuranceNumber() {
+			return insuranceNumber;
+		}
+	}
+
+	/** The country's insurance-number format (openIMIS insuree_number_length and insuree_number_modulo_root). */
+	public static class InsuranceNumber {
+		/** Exact length of an insurance number; 0 accepts any length. */
+		private int length = 0;
+		/** Check digit: 0 none, 10 Luhn, any other n: int(number without last digit) mod n = last digit. */
+		private int moduloRoot = 0;
+		/** Numbers no insuree may have (openIMIS reserves 999999999 for the funding family). */
+		private java.util.List<String> reserved = new java.util.ArrayList<>(java.util.List.of("999999999"));
+
+		public int getLength() {
+			return length;
+		}
+
+		public void setLength(int length) {
+			this.length = length;
+		}
+
+		public int getModuloRoot() {
+			return moduloRoot;
+		}
+
+		public void setModuloRoot(int moduloRoot) {
+			this.moduloRoot = moduloRoot;
+		}
+
+		public java.util.List<String> getReserved() {
+			return reserved;
+		}
+
+		public void setReserved(java.util.List<String> reserved) {
+			this.reserved = reserved;
+		}
 	}
 
 	/** Limits of the administration registers (openIMIS column sizes by default). */

@@ -40,9 +40,7 @@ class ResourceCrudHttpTest extends HttpTestBase {
 	@Test
 	void patientIsFoundByFamilyNameAndByFullText() {
 		String family = unique("Nkoulou");
-		Patient patient = new Patient();
-		patient.addName().setFamily(family).addGiven("Amina");
-		patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+		Patient patient = Fixtures.insuree(unique("11"), family, "Amina", "female", "1991-04-02", true, null);
 		client.create().resource(patient).execute();
 
 		Bundle byName = client.search().forResource(Patient.class)

@@ -71,6 +71,38 @@ public final class Fixtures {
 		return role;
 	}
 
+	public static final String INSURANCE_NUMBER = "https://imis-fhir.org/fhir/sid/insurance-number";
+
+	/** An insuree; relationship is the openIMIS code (1-8) or null for the head. */
+	public static org.hl7.fhir.r4.model.Patient insuree(
+			String number, String family, String given, String gender, String birthDate, boolean head, String relationship) {
+		org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+		patient.addIdentifier().setSystem(INSURANCE_NUMBER).setValue(number)
+				.setType(concept(IG_CODES + "openimis-identifiers", "Code"));
+		patient.addName().setFamily(family).addGiven(given);
+		patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.fromCode(gender));
+		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+		patient.addExtension(IG + "patient-is-head", new org.hl7.fhir.r4.model.BooleanType(head));
+		if (relationship != null) {
+			// As in the IG: the contact is the head of family, with the member's relationship to them
+			patient.addContact().addRelationship(concept(IG_CODES + "patient-contact-relationship", relationship))
+					.setName(new org.hl7.fhir.r4.model.HumanName().setFamily(family));
+		}
+		return patient;
+	}
+
+	/** A family living in a village, without members (they are added by $enrol). */
+	public static org.hl7.fhir.r4.model.Group family(String villageReference, boolean poor) {
+		org.hl7.fhir.r4.model.Group family = new org.hl7.fhir.r4.model.Group();
+		family.setType(org.hl7.fhir.r4.model.Group.GroupType.PERSON).setActual(true);
+		org.hl7.fhir.r4.model.Address address = new org.hl7.fhir.r4.model.Address();
+		address.addExtension(IG + "address-location-reference", new Reference(villageReference));
+		family.addExtension(IG + "group-address", address);
+		family.addExtension(IG + "group-poverty-status", new org.hl7.fhir.r4.model.BooleanType(poor));
+		family.addExtension(IG + "group-type", concept(IG_CODES + "group-type", "H"));
+		return family;
+	}
+
 	public static CodeableConcept concept(String system, String code) {
 		return new CodeableConcept(new Coding(system, code, null));
 	}

@@ -1,0 +1,99 @@
+"""Writes the enrolment StructureDefinitions and SearchParameters (profiles/base/*.json).
+
+python3 profiles/generate_enrolment_profiles.py
+"""
+import json
+import os
+
+from generate_registry_profiles import BASE, IG, IGVS, VS, OUT, header, write, simple_extension, complex_extension, extension_slices
+
+SID = 'https://imis-fhir.org/fhir/sid/'
+
+
+def search_parameter(sp_id, code, base, expression, description, type_='token', unique_of=None, target=None):
+    sp = {'resourceType': 'SearchParameter', 'id': sp_id, 'url': 'https://imis-fhir.org/fhir/SearchParameter/' + sp_id,
+          'version': '0.1.0', 'name': ''.join(w.capitalize() for w in sp_id.split('-')), 'status': 'active',
+          'publisher': 'IMIS-FHIR', 'description': description}
+    if unique_of:
+        sp['extension'] = [{'url': 'http://hapifhir.io/fhir/StructureDefinition/sp-unique', 'valueBoolean': True}]
+        sp.update({'code': sp_id, 'base': [base], 'type': 'composite', 'expression': base,
+                   'component': [{'definition': 'https://imis-fhir.org/fhir/SearchParameter/' + unique_of, 'expression': base}]})
+    else:
+        sp.update({'code': code, 'base': [base], 'type': type_, 'expression': expression})
+        if target:
+            sp['target'] = target
+    with open(os.path.join(OUT, f'SearchParameter-{sp_id}.json'), 'w') as f:
+        json.dump(sp, f, indent=2, ensure_ascii=False)
+        f.write('\n')
+
+
+def main():
+    complex_extension('insuree-status', 'InsureeStatus', 'Insuree status',
+                      'Active, inactive or dead, with the reason and the date of the change (openIMIS status, '
+                      'status_reason, status_date).', ['Patient'],
+                      [('status', 'code', 1, None), ('reason', 'string', 0, None), ('date', 'date', 0, None)])
+    simple_extension('first-service-point', 'FirstServicePoint', 'First point of service',
+                     'The health facility the insuree chose as first point of service.', ['Patient'], 'Reference',
+                     target='http://hl7.org/fhir/StructureDefinition/Organization')
+
+    sd = header('imis-insuree', 'ImisInsuree', 'Insuree', 'resource', 'Patient',
+                'http://hl7.org/fhir/StructureDefinition/Patient',
+                'An insured person: insurance number (identifier system https://imis-fhir.org/fhir/sid/insurance-number), '
+                'names, gender, birth date, family (patient-group-reference), head of family (patient-is-head), '
+                'relationship to the head (contact.relationship), identity document, phone, e-mail, current village '
+                '(address extension address-location-reference), profession, education, first point of service, '
+                'card issued and status.')
+    write(sd, [{'id': 'Patient', 'path': 'Patient'}]
+          + extension_slices('Patient', [('isHead', IG + 'patient-is-head', 1, '1'),
+                                          ('family', IG + 'patient-group-reference', 0, '1'),
+                                          ('cardIssued', IG + 'patient-card-issued', 0, '1'),
+                                          ('education', IG + 'patient-education-level', 0, '1'),
+                                          ('profession', IG + 'patient-profession', 0, '1'),
+                                          ('identification', IG + 'patient-identification', 0, '1'),
+                                          ('status', BASE + 'insuree-status', 0, '1'),
+                                          ('firstServicePoint', BASE + 'first-service-point', 0, '1')])
+          + [{'id': 'Patient.identifier', 'path': 'Patient.identifier', 'min': 1,
+              'short': 'Insurance number (CHFID) and other numbers'},
+             {'id': 'Patient.gender', 'path': 'Patient.gender', 'min': 1},
+             {'id': 'Patient.birthDate', 'path': 'Patient.birthDate', 'min': 1},
+             {'id': 'Patient.contact.relationship', 'path': 'Patient.contact.relationship',
+              'short': 'Relationship to the head of family',
+              'binding': {'strength': 'extensible', 'valueSet': IGVS + 'patient-contact-relationship'}}])
+
+    sd = header('imis-family', 'ImisFamily', 'Family (household)', 'resource', 'Group',
+                'http://hl7.org/fhir/StructureDefinition/Group',
+                'A family: identifier (system https://imis-fhir.org/fhir/sid/family-code, the head\'s insurance number), '
+                'members (the insurees), village (group-address), poverty status, family type, confirmation number and type.')
+    write(sd, [{'id': 'Group', 'path': 'Group'}]
+          + extension_slices('Group', [('address', IG + 'group-address', 1, '1'),
+                                        ('povertyStatus', IG + 'group-poverty-status', 0, '1'),
+                                        ('familyType', IG + 'group-type', 0, '1'),
+                                        ('confirmation', IG + 'group-confirmation', 0, '1')])
+          + [{'id': 'Group.identifier', 'path': 'Group.identifier', 'min': 1},
+             {'id': 'Group.type', 'path': 'Group.type', 'fixedCode': 'person'},
+             {'id': 'Group.actual', 'path': 'Group.actual', 'fixedBoolean': True},
+             {'id': 'Group.member', 'path': 'Group.member', 'min': 1},
+             {'id': 'Group.member.entity', 'path': 'Group.member.entity',
+              'type': [{'code': 'Reference', 'targetProfile': ['http://hl7.org/fhir/StructureDefinition/Patient']}]}])
+
+    search_parameter('patient-insurance-number', 'insurance-number', 'Patient',
+                     "Patient.identifier.where(system='https://imis-fhir.org/fhir/sid/insurance-number')",
+                     'The insurance number (CHFID) of an insuree. Clients search with identifier=.')
+    search_parameter('patient-insurance-number-unique', None, 'Patient', None,
+                     'Insurance numbers are unique (HAPI unique combo search parameter).', unique_of='patient-insurance-number')
+    search_parameter('patient-family', 'family-group', 'Patient',
+                     "Patient.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/patient-group-reference').value",
+                     'The family (Group) of an insuree.', type_='reference', target=['Group'])
+    search_parameter('group-family-code', 'family-code', 'Group',
+                     "Group.identifier.where(system='https://imis-fhir.org/fhir/sid/family-code')",
+                     'The code of a family (its head\'s insurance number when it was registered).')
+    search_parameter('group-family-code-unique', None, 'Group', None,
+                     'Family codes are unique (HAPI unique combo search parameter).', unique_of='group-family-code')
+    search_parameter('group-village', 'village', 'Group',
+                     "Group.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/group-address').value.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/address-location-reference').value",
+                     'The village of a family. Chain to reach the district: village.partof.partof=Location/<district>.',
+                     type_='reference', target=['Location'])
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,28 @@
+package org.imisfhir.enrolment;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.util.Set;
+import org.imisfhir.app.ImisProperties;
+import org.imisfhir.enrolment.rules.InsuranceNumberRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the enrolment rules on every write path, with the country's insurance-number settings. */
+@Configuration
+public class EnrolmentConfig {
+
+	@Bean
+	public InsuranceNumberRule insuranceNumberRule(ImisProperties properties) {
+		ImisProperties.InsuranceNumber settings = properties.getEnrolment().getInsuranceNumber();
+		return new InsuranceNumberRule(settings.getLength(), settings.getModuloRoot(), Set.copyOf(settings.getReserved()));
+	}
+
+	@Bean
+	public EnrolmentRulesInterceptor enrolmentRulesInterceptor(
+			DaoRegistry daoRegistry, InsuranceNumberRule insuranceNumberRule, IInterceptorService interceptorService) {
+		EnrolmentRulesInterceptor interceptor = new EnrolmentRulesInterceptor(daoRegistry, insuranceNumberRule);
+		interceptorService.registerInterceptor(interceptor);
+		return interceptor;
+	}
+}

@@ -1,0 +1,19 @@
+package org.imisfhir.enrolment;
+
+/** Canonical URLs and identifier systems of families and insurees. */
+public final class EnrolmentProfiles {
+
+	public static final String INSUREE = "https://imis-fhir.org/fhir/StructureDefinition/imis-insuree";
+	public static final String FAMILY = "https://imis-fhir.org/fhir/StructureDefinition/imis-family";
+	public static final String INSURANCE_NUMBER_SYSTEM = "https://imis-fhir.org/fhir/sid/insurance-number";
+	public static final String FAMILY_CODE_SYSTEM = "https://imis-fhir.org/fhir/sid/family-code";
+
+	private static final String IG = "https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/";
+	public static final String IS_HEAD = IG + "patient-is-head";
+	public static final String GROUP_REFERENCE = IG + "patient-group-reference";
+	public static final String GROUP_ADDRESS = IG + "group-address";
+	public static final String ADDRESS_LOCATION = IG + "address-location-reference";
+	public static final String INSUREE_STATUS = "https://imis-fhir.org/fhir/StructureDefinition/insuree-status";
+
+	private EnrolmentProfiles() {}
+}

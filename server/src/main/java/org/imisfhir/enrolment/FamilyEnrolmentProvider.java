@@ -1,0 +1,131 @@
+package org.imisfhir.enrolment;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.imisfhir.app.ImisOperationProvider;
+import org.imisfhir.outcome.ImisRuleException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Group/$enrol}: registers a family and its members in one atomic step. Every write is conditional on
+ * the insurance numbers (members) and the family code (the head's number), so an offline client that sends the
+ * same enrolment again gets the same resources back and nothing is created twice.
+ */
+@Component
+public class FamilyEnrolmentProvider implements ImisOperationProvider {
+
+	private final IFhirSystemDao<Bundle, Meta> systemDao;
+	private final DaoRegistry daoRegistry;
+
+	public FamilyEnrolmentProvider(IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daoRegistry) {
+		this.systemDao = systemDao;
+		this.daoRegistry = daoRegistry;
+	}
+
+	@Operation(name = "$enrol", type = Group.class)
+	public Bundle enrol(
+			@OperationParam(name = "family", min = 1, max = 1) Group family,
+			@OperationParam(name = "member", min = 1, max = OperationParam.MAX_UNLIMITED) List<Patient> members,
+			RequestDetails request) {
+		if (family == null) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_FAMILY_REQUIRED);
+		}
+		if (members == null || members.isEmpty()) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_MEMBERS_REQUIRED);
+		}
+		List<Patient> heads = members.stream().filter(InsureeRecords::isHead).toList();
+		if (heads.size() != 1) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_COUNT, heads.size());
+		}
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		String familyUrn = "urn:uuid:" + UUID.randomUUID();
+		List<String> memberUrns = new ArrayList<>();
+		for (Patient member : members) {
+			String number = InsureeRecords.insuranceNumber(member).orElseThrow(() -> ImisRuleException.businessRule(
+					EnrolmentViolation.INSURANCE_NUMBER_MISSING, EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM));
+			prepareMember(member, familyUrn);
+			String urn = "urn:uuid:" + UUID.randomUUID();
+			memberUrns.add(urn);
+			transaction.addEntry().setFullUrl(urn).setResource(member).getRequest()
+					.setMethod(Bundle.HTTPVerb.POST)
+					.setUrl("Patient")
+					.setIfNoneExist("identifier=" + EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM + "|" + number);
+		}
+		String familyCode = prepareFamily(family, InsureeRecords.insuranceNumber(heads.get(0)).orElseThrow(), memberUrns);
+		transaction.addEntry().setFullUrl(familyUrn).setResource(family).getRequest()
+				.setMethod(Bundle.HTTPVerb.POST)
+				.setUrl("Group")
+				.setIfNoneExist("identifier=" + EnrolmentProfiles.FAMILY_CODE_SYSTEM + "|" + familyCode);
+
+		Bundle response = systemDao.transaction(request, transaction);
+		return storedResources(response);
+	}
+
+	private static void prepareMember(Patient member, String familyUrn) {
+		if (!member.getMeta().hasProfile(EnrolmentProfiles.INSUREE)) {
+			member.getMeta().addProfile(EnrolmentProfiles.INSUREE);
+		}
+		member.setId((String) null);
+		if (member.getExtensionByUrl(EnrolmentProfiles.IS_HEAD) == null) {
+			member.addExtension(EnrolmentProfiles.IS_HEAD, new BooleanType(false));
+		}
+		member.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_REFERENCE.equals(e.getUrl()));
+		member.addExtension(EnrolmentProfiles.GROUP_REFERENCE, new Reference(familyUrn));
+	}
+
+	private static String prepareFamily(Group family, String headNumber, List<String> memberUrns) {
+		if (!family.getMeta().hasProfile(EnrolmentProfiles.FAMILY)) {
+			family.getMeta().addProfile(EnrolmentProfiles.FAMILY);
+		}
+		family.setId((String) null);
+		family.setType(Group.GroupType.PERSON);
+		family.setActual(true);
+		String code = family.getIdentifier().stream()
+				.filter(i -> EnrolmentProfiles.FAMILY_CODE_SYSTEM.equals(i.getSystem()))
+				.map(i -> i.getValue())
+				.findFirst()
+				.orElse(null);
+		if (code == null) {
+			code = headNumber;
+			family.addIdentifier().setSystem(EnrolmentProfiles.FAMILY_CODE_SYSTEM).setValue(code);
+		}
+		family.getMember().clear();
+		for (String urn : memberUrns) {
+			family.addMember().setEntity(new Reference(urn));
+		}
+		family.setQuantity(memberUrns.size());
+		return code;
+	}
+
+	/** The family first, then its members, as stored (also when they already existed). */
+	private Bundle storedResources(Bundle transactionResponse) {
+		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
+		List<Bundle.BundleEntryComponent> entries = transactionResponse.getEntry();
+		Bundle.BundleEntryComponent familyEntry = entries.get(entries.size() - 1);
+		result.addEntry().setResource(read("Group", familyEntry.getResponse().getLocation()));
+		for (Bundle.BundleEntryComponent entry : entries.subList(0, entries.size() - 1)) {
+			result.addEntry().setResource(read("Patient", entry.getResponse().getLocation()));
+		}
+		result.getEntry().forEach(e -> e.setFullUrl(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart()));
+		return result;
+	}
+
+	private org.hl7.fhir.r4.model.Resource read(String type, String location) {
+		IdType id = new IdType(location).toUnqualifiedVersionless();
+		return (org.hl7.fhir.r4.model.Resource) daoRegistry.getResourceDao(type).read(id, new SystemRequestDetails());
+	}
+}
