@@ -135,6 +135,52 @@ class ProductHttpTest extends HttpTestBase {
 				.isEqualTo("The relative-price distribution of care type B (periods M) misses a period: no share for M period 12 of care type B.");
 	}
 
+	/** The request of docs/registries/products.md: refused as written, created once its end date is fixed. */
+	@Test
+	void documentedExampleIsRefusedThenCreated() throws Exception {
+		String code = productCode();
+		String example = DOCUMENTED_EXAMPLE.replace("FCUL0002", code);
+
+		HttpResponse<String> refused = postJson("/fhir/InsurancePlan", example, "Accept-Language", "fr");
+		HttpResponse<String> created = postJson("/fhir/InsurancePlan", example.replace("\"end\": \"2025-12-31\"", "\"end\": \"2030-12-31\""));
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(parse(refused).getIssueFirstRep().getDetails().getText())
+				.isEqualTo("La validité du produit se termine (2025-12-31) avant de commencer (2026-01-01).");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(search("name=fixed%20cycle&coverage-area=Location/loc-r2&period=le2026-06-30&period=ge2026-06-30&identifier=" + code)
+				.getEntry()).hasSize(1);
+	}
+
+	private static final String DOCUMENTED_EXAMPLE = """
+			{
+			  "resourceType": "InsurancePlan",
+			  "extension": [
+			    { "url": "https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/insurance-plan-start-cycle", "valueString": "01-06" },
+			    { "url": "https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/insurance-plan-start-cycle", "valueString": "01-11" },
+			    { "url": "https://imis-fhir.org/fhir/StructureDefinition/product-periods",
+			      "extension": [ { "url": "gracePeriodEnrolment", "valueUnsignedInt": 1 }, { "url": "gracePeriodRenewal", "valueUnsignedInt": 1 } ] }
+			  ],
+			  "identifier": [ { "system": "https://imis-fhir.org/fhir/sid/product-code", "value": "FCUL0002" } ],
+			  "status": "active",
+			  "name": "Fixed Cycle Cover Ultha 2",
+			  "period": { "start": "2026-01-01", "end": "2025-12-31" },
+			  "coverageArea": [ { "reference": "Location/loc-r2" } ],
+			  "coverage": [ {
+			    "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/insurance-plan-type", "code": "medical" } ] },
+			    "benefit": [ {
+			      "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/insurance-plan-type", "code": "medical" } ] },
+			      "limit": [ { "value": { "value": 12, "unit": "month" },
+			        "code": { "coding": [ { "system": "https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/insurance-plan-coverage-benefit-limit", "code": "period" } ] } } ]
+			    } ]
+			  } ],
+			  "plan": [ { "generalCost": [
+			    { "type": { "coding": [ { "system": "https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/insurance-plan-general-cost-type", "code": "premiumAdult" } ] }, "cost": { "value": 4000 } },
+			    { "type": { "coding": [ { "system": "https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/insurance-plan-general-cost-type", "code": "premiumChild" } ] }, "cost": { "value": 4000 } }
+			  ] } ]
+			}
+			""";
+
 	private Bundle search(String query) {
 		return client.search().byUrl("InsurancePlan?" + query).returnBundle(Bundle.class).execute();
 	}
