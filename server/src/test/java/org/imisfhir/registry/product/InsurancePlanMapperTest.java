@@ -98,6 +98,49 @@ class InsurancePlanMapperTest {
 		assertThat(product.value("share_contribution")).isEqualByComparingTo("20");
 		assertThat(product.value("weight_population")).isEqualByComparingTo("50");
 		assertThat(product.capitationLevels()).containsExactly("D");
+		assertThat(product.capitationLevelTerms().covers(new org.imisfhir.payment.rules.FacilityLevel("D", "B"))).isTrue();
+		assertThat(product.capitationLevelTerms().covers(new org.imisfhir.payment.rules.FacilityLevel("H", null))).isFalse();
+		assertThat(product.capitationTerms().shareContribution()).isEqualByComparingTo("20");
 		assertThat(new ProductConsistencyRule().check(product)).isEmpty();
+	}
+
+	@Test
+	void perMemberProductGivesTheTermsClaimsUse() {
+		org.imisfhir.claim.rules.Product claims = org.imisfhir.registry.product.rules.ClaimProductReader.read(
+				InsurancePlanMapper.toProduct(ProductFixtures.demo(ProductFixtures.PER_MEMBER)));
+
+		assertThat(claims.code()).isEqualTo("PMTA0001");
+		assertThat(claims.deductibles().treatment().general()).isEqualByComparingTo("500");
+		assertThat(claims.ceilings().insuree().inPatient()).isEqualByComparingTo("200000");
+		assertThat(claims.ceilings().insuree().outPatient()).isEqualByComparingTo("100000");
+		assertThat(claims.ceilings().policy().general()).isNull();
+		assertThat(claims.ceilingInterpretation()).isEqualTo(org.imisfhir.claim.rules.CeilingInterpretation.CLAIM_TYPE);
+		assertThat(claims.categoryMaxima().maxCount(org.imisfhir.claim.rules.ServiceCategory.CONSULTATION)).hasValue(12);
+		assertThat(claims.categoryMaxima().maxAmount(org.imisfhir.claim.rules.ServiceCategory.CONSULTATION)).hasValueSatisfying(
+				amount -> assertThat(amount).isEqualByComparingTo("5000"));
+		assertThat(claims.categoryMaxima().maxCount(org.imisfhir.claim.rules.ServiceCategory.SURGERY)).isEmpty();
+		org.imisfhir.claim.rules.ProductCoverage c11 = claims.coverageOf(org.imisfhir.claim.rules.MedicalRef.service("C11")).orElseThrow();
+		// C11: co-insurance, the product pays 80 % for adults and 100 % for children; 3 months' wait for adults
+		assertThat(c11.normal().type()).isEqualTo(org.imisfhir.claim.rules.Limitation.CO_INSURANCE);
+		assertThat(c11.normal().adult()).isEqualByComparingTo("80");
+		assertThat(c11.normal().child()).isEqualByComparingTo("100");
+		assertThat(c11.waitingMonthsAdult()).isEqualTo(3);
+		assertThat(c11.maxQuantityAdult()).isNull();
+		org.imisfhir.claim.rules.ProductCoverage item0002 = claims.coverageOf(org.imisfhir.claim.rules.MedicalRef.item("0002")).orElseThrow();
+		assertThat(item0002.maxQuantityChild()).isEqualTo(20);
+		assertThat(item0002.exclusionAdult()).isEqualTo(org.imisfhir.claim.rules.CeilingExclusion.NON_HOSPITAL);
+	}
+
+	@Test
+	void fixedCycleProductGivesItsPolicyCeilingWithExtraMembers() {
+		org.imisfhir.claim.rules.Product claims = org.imisfhir.registry.product.rules.ClaimProductReader.read(
+				InsurancePlanMapper.toProduct(ProductFixtures.demo(ProductFixtures.FIXED_CYCLE)));
+
+		// 300 000 per policy, +50 000 per member above the threshold of 4, at most 600 000
+		assertThat(claims.ceilings().policy().general()).isEqualByComparingTo("300000");
+		assertThat(claims.extraMemberCeiling().threshold()).isEqualTo(4);
+		assertThat(claims.extraMemberCeiling().perExtraMember().general()).isEqualByComparingTo("50000");
+		assertThat(claims.extraMemberCeiling().maximum().general()).isEqualByComparingTo("600000");
+		assertThat(claims.coverages()).hasSize(4);
 	}
 }

@@ -13,7 +13,8 @@ import org.imisfhir.payment.rules.RelativeDistributionValidator;
  * Refuses a contradictory product before it is saved. Each problem has its own code: a code
  * longer than 8 characters, a validity that ends before it starts, a threshold above the maximum
  * number of members (or, when the scheme says so, a threshold without a lump sum: rule-decisions 6),
- * an insurance period shorter than a month, more than 4 start cycles or one that is not a {@code dd-mm} date, a negative
+ * an insurance period shorter than a month, a percentage above 100, capitation weights not adding
+ * up to 100, more than 4 start cycles or one that is not a {@code dd-mm} date, a negative
  * number, a conversion product that is the product itself, and a relative-price distribution
  * missing a period, with an invalid share or (when the scheme requires it) not summing to 1.00
  * (rule-decisions 26, checked by {@link RelativeDistributionValidator}).
@@ -21,6 +22,14 @@ import org.imisfhir.payment.rules.RelativeDistributionValidator;
 public final class ProductConsistencyRule {
 
 	public static final int MAX_CODE_LENGTH = 8;
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+	/** The capitation weights (percent): all 0, or adding up to 100 (as CapitationTerms). */
+	static final List<String> WEIGHTS = List.of("weight_population", "weight_nb_families", "weight_insured_population",
+			"weight_nb_insured_families", "weight_nb_visits", "weight_adjusted_amount");
+	/** Numbers that are percentages, from 0 to 100. */
+	static final List<String> PERCENTAGES = java.util.stream.Stream.concat(
+			java.util.stream.Stream.of("enrolment_discount_perc", "renewal_discount_perc", "share_contribution"), WEIGHTS.stream()).toList();
 
 	private final RelativeDistributionValidator distributionValidator;
 	private final ThresholdWithoutLumpSumRule thresholdWithoutLumpSum;
@@ -56,6 +65,7 @@ public final class ProductConsistencyRule {
 		}
 		checkStartCycles(product, problems);
 		checkNumbers(product, problems);
+		checkPercentages(product, problems);
 		int threshold = product.count("threshold");
 		int maxMembers = product.count("max_members");
 		if (maxMembers > 0 && threshold > maxMembers) {
@@ -98,6 +108,18 @@ public final class ProductConsistencyRule {
 			for (Map.Entry<String, BigDecimal> limit : benefit.limits().entrySet()) {
 				refuseNegative(limit.getKey() + " [" + benefit.code() + "]", limit.getValue(), problems);
 			}
+		}
+	}
+
+	private static void checkPercentages(ProductDefinition product, List<ProductProblem> problems) {
+		for (String column : PERCENTAGES) {
+			if (product.value(column).compareTo(HUNDRED) > 0) {
+				problems.add(ProductProblem.of(ProductViolation.PERCENTAGE_ABOVE_100, column, product.value(column).toPlainString()));
+			}
+		}
+		BigDecimal weights = WEIGHTS.stream().map(product::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (weights.signum() != 0 && weights.compareTo(HUNDRED) != 0) {
+			problems.add(ProductProblem.of(ProductViolation.CAPITATION_WEIGHTS, weights.toPlainString()));
 		}
 	}
 

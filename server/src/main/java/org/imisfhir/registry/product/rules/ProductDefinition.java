@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.imisfhir.enrolment.rules.ProductTerms;
+import org.imisfhir.payment.rules.CapitationLevels;
+import org.imisfhir.payment.rules.CapitationTerms;
+import org.imisfhir.payment.rules.FacilityLevel;
 import org.imisfhir.payment.rules.RelativePricing;
 
 /**
@@ -92,6 +95,21 @@ public record ProductDefinition(
 				.renewalDiscount(value("renewal_discount_perc"), count("renewal_discount_period"))
 				.maxInstallments(count("max_installments"))
 				.build();
+	}
+
+	/** The capitation share and weights the batch run uses; only for a consistent product. */
+	public CapitationTerms capitationTerms() {
+		return new CapitationTerms(value("share_contribution"), value("weight_population"), value("weight_nb_families"),
+				value("weight_insured_population"), value("weight_nb_insured_families"), value("weight_nb_visits"),
+				value("weight_adjusted_amount"));
+	}
+
+	/** The facility levels paid by capitation (written {@code level} or {@code level/sublevel}). */
+	public CapitationLevels capitationLevelTerms() {
+		return new CapitationLevels(capitationLevels.stream()
+				.map(level -> level.split("/", 2))
+				.map(parts -> new FacilityLevel(parts[0], parts.length > 1 ? parts[1] : null))
+				.toList());
 	}
 
 	/** Collects the fields one by one, as a mapper reads them. */

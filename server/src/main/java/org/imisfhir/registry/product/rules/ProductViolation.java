@@ -12,6 +12,8 @@ public enum ProductViolation implements RuleViolation {
 	TOO_MANY_START_CYCLES("product-too-many-start-cycles"),
 	INVALID_START_CYCLE("product-invalid-start-cycle"),
 	NEGATIVE_AMOUNT("product-negative-amount"),
+	PERCENTAGE_ABOVE_100("product-percentage-above-100"),
+	CAPITATION_WEIGHTS("product-capitation-weights"),
 	CONVERSION_TO_ITSELF("product-conversion-to-itself"),
 	DISTRIBUTION_MISSING_PERIOD("product-distribution-missing-period"),
 	DISTRIBUTION_INVALID_SHARE("product-distribution-invalid-share"),

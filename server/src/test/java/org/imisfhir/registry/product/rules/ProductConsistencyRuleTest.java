@@ -125,6 +125,26 @@ class ProductConsistencyRuleTest {
 	}
 
 	@Test
+	void percentageAbove100IsRefused() {
+		ProductDefinition product = fixedCycle().value("renewal_discount_perc", "100.5").value("renewal_discount_period", "1").build();
+
+		assertThat(rule.check(product)).containsExactly(ProductProblem.of(ProductViolation.PERCENTAGE_ABOVE_100, "renewal_discount_perc", "100.5"));
+	}
+
+	@Test
+	void capitationWeightsMustAddUpTo100OrAllBeZero() {
+		// 50 + 40 = 90: refused; 50 + 50 = 100: accepted, and the batch run gets the same weights
+		ProductDefinition ninety = fixedCycle().value("weight_population", "50").value("weight_nb_visits", "40").build();
+		ProductDefinition hundred = fixedCycle().value("share_contribution", "20")
+				.value("weight_population", "50").value("weight_nb_visits", "50").build();
+
+		assertThat(rule.check(ninety)).containsExactly(ProductProblem.of(ProductViolation.CAPITATION_WEIGHTS, "90"));
+		assertThat(rule.check(hundred)).isEmpty();
+		assertThat(hundred.capitationTerms().weightVisits()).isEqualByComparingTo("50");
+		assertThat(fixedCycle().build().capitationTerms().weightInsuredPopulation()).isEqualByComparingTo("100");
+	}
+
+	@Test
 	void codeOfNineCharactersIsRefused() {
 		assertThat(rule.check(fixedCycle().code("FCUL00011").build()))
 				.containsExactly(ProductProblem.of(ProductViolation.CODE_TOO_LONG, "FCUL00011", 8));
