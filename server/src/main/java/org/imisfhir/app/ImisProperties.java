@@ -22,6 +22,7 @@ public class ImisProperties {
 	private final Demo demo = new Demo();
 	private final Registry registry = new Registry();
 	private final Enrolment enrolment = new Enrolment();
+	private final Products products = new Products();
 
 	public String getDataDir() {
 		return dataDir;
@@ -141,6 +142,10 @@ public class ImisProperties {
 		}
 	}
 
+	public Products getProducts() {
+		return products;
+	}
+
 	public static class Fhir {
 		/** Page size of search results when the client sends no _count. */
 		private int defaultPageSize = 20;
@@ -217,6 +222,33 @@ public class ImisProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+	}
+
+	public static class Products {
+		/**
+		 * Refuse a product whose relative-price distribution shares of a year do not sum to 1.00
+		 * (off by default: a share applies to its own period's money; rule-decisions 26).
+		 */
+		private boolean distributionSumsToOne = false;
+
+		public boolean isDistributionSumsToOne() {
+			return distributionSumsToOne;
+		}
+
+		public void setDistributionSumsToOne(boolean distributionSumsToOne) {
+			this.distributionSumsToOne = distributionSumsToOne;
+		}
+
+		/** Refuse a product that sets a threshold without a lump sum (rule-decisions 6; off by default). */
+		private boolean refuseThresholdWithoutLumpSum = false;
+
+		public boolean isRefuseThresholdWithoutLumpSum() {
+			return refuseThresholdWithoutLumpSum;
+		}
+
+		public void setRefuseThresholdWithoutLumpSum(boolean refuse) {
+			this.refuseThresholdWithoutLumpSum = refuse;
 		}
 	}
 }

@@ -44,21 +44,21 @@ public final class RelativeDistributionValidator {
 				.toList();
 		IntStream.rangeClosed(1, type.periodsPerYear())
 				.filter(period -> shares.stream().noneMatch(share -> share.period() == period))
-				.forEach(period -> problems.add(new DistributionProblem(side, type,
+				.forEach(period -> problems.add(new DistributionProblem(DistributionProblem.Kind.MISSING_PERIOD, side, type,
 						"no share for " + type.code() + " period " + period + " of care type " + side.code())));
 		for (DistributionShare share : shares) {
 			if (share.period() < 1 || share.period() > type.periodsPerYear()) {
-				problems.add(new DistributionProblem(side, type, "period " + share.period() + " does not exist for " + type.code()));
+				problems.add(new DistributionProblem(DistributionProblem.Kind.INVALID_SHARE, side, type, "period " + share.period() + " does not exist for " + type.code()));
 			}
 			if (share.share().signum() < 0 || share.share().compareTo(BigDecimal.ONE) > 0) {
-				problems.add(new DistributionProblem(side, type,
+				problems.add(new DistributionProblem(DistributionProblem.Kind.INVALID_SHARE, side, type,
 						"share " + share.share().toPlainString() + " for period " + share.period() + " is not a fraction from 0 to 1.00"));
 			}
 		}
 		if (sharesMustSumToOneOverYear) {
 			BigDecimal sum = shares.stream().map(DistributionShare::share).reduce(BigDecimal.ZERO, BigDecimal::add);
 			if (sum.compareTo(BigDecimal.ONE) != 0) {
-				problems.add(new DistributionProblem(side, type,
+				problems.add(new DistributionProblem(DistributionProblem.Kind.SUM_NOT_ONE, side, type,
 						"shares of care type " + side.code() + " sum to " + sum.toPlainString() + ", not 1.00"));
 			}
 		}
