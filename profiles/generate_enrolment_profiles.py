@@ -76,6 +76,41 @@ def main():
              {'id': 'Group.member.entity', 'path': 'Group.member.entity',
               'type': [{'code': 'Reference', 'targetProfile': ['http://hl7.org/fhir/StructureDefinition/Patient']}]}])
 
+    complex_extension('policy-details', 'PolicyDetails', 'Policy details',
+                      'The openIMIS facts of a policy that Coverage has no element for: family, stage (N new, R renewal), '
+                      'enrolment and effective dates, value, last date for payment, enrolment officer.', ['Coverage'],
+                      [('family', 'Reference', 1, 'http://hl7.org/fhir/StructureDefinition/Group'),
+                       ('stage', 'code', 1, None), ('enrolDate', 'date', 1, None), ('effectiveDate', 'date', 0, None),
+                       ('value', 'Money', 1, None), ('lastPaymentDate', 'date', 0, None),
+                       ('officer', 'Reference', 0, None)])
+    sd = header('imis-policy', 'ImisPolicy', 'Policy', 'resource', 'Coverage',
+                'http://hl7.org/fhir/StructureDefinition/Coverage',
+                'A family\'s policy on a product: the head as policy holder, beneficiary and payor (as the openIMIS IG '
+                'does), the product in class (type plan, value = product code), the insurance period in period, the exact '
+                'openIMIS status (1 idle, 2 active, 4 suspended, 8 expired, 16 ready) in coverage-policy-status, and '
+                'family, stage, dates and value in policy-details.')
+    write(sd, [{'id': 'Coverage', 'path': 'Coverage'}]
+          + extension_slices('Coverage', [('policyStatus', IG + 'coverage-policy-status', 1, '1'),
+                                           ('details', BASE + 'policy-details', 1, '1')])
+          + [{'id': 'Coverage.identifier', 'path': 'Coverage.identifier', 'min': 1},
+             {'id': 'Coverage.policyHolder', 'path': 'Coverage.policyHolder', 'min': 1},
+             {'id': 'Coverage.period', 'path': 'Coverage.period', 'min': 1},
+             {'id': 'Coverage.class', 'path': 'Coverage.class', 'min': 1}])
+    search_parameter('coverage-policy-key', 'policy-key', 'Coverage',
+                     "Coverage.identifier.where(system='https://imis-fhir.org/fhir/sid/policy-key')",
+                     'The key of a policy: family code, product code and enrolment date.')
+    search_parameter('coverage-policy-key-unique', None, 'Coverage', None,
+                     'One policy per family, product and enrolment date (HAPI unique combo search parameter).',
+                     unique_of='coverage-policy-key')
+    search_parameter('coverage-family', 'family', 'Coverage',
+                     "Coverage.extension('https://imis-fhir.org/fhir/StructureDefinition/policy-details').extension('family').value",
+                     'The family a policy covers.', type_='reference', target=['Group'])
+    search_parameter('coverage-product', 'product', 'Coverage', "Coverage.class.value",
+                     'The code of the policy\'s product.', type_='token')
+    search_parameter('coverage-policy-status', 'policy-status', 'Coverage',
+                     "Coverage.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/coverage-policy-status').value",
+                     'The exact openIMIS status of a policy (1, 2, 4, 8, 16).')
+
     search_parameter('patient-insurance-number', 'insurance-number', 'Patient',
                      "Patient.identifier.where(system='https://imis-fhir.org/fhir/sid/insurance-number')",
                      'The insurance number (CHFID) of an insuree. Clients search with identifier=.')

@@ -62,6 +62,26 @@ public class ImisProperties {
 
 	public static class Enrolment {
 		private final InsuranceNumber insuranceNumber = new InsuranceNumber();
+		/** Age from which a member counts as an adult for contributions. */
+		private int ageOfMajority = 18;
+		/** ISO 4217 code of the scheme's currency. */
+		private String currency = "XAF";
+
+		public int getAgeOfMajority() {
+			return ageOfMajority;
+		}
+
+		public void setAgeOfMajority(int ageOfMajority) {
+			this.ageOfMajority = ageOfMajority;
+		}
+
+		public String getCurrency() {
+			return currency;
+		}
+
+		public void setCurrency(String currency) {
+			this.currency = currency;
+		}
 
 		public InsuranceNumber getInsuranceNumber() {
 			return insuranceNumber;

@@ -16,7 +16,10 @@ public enum EnrolmentViolation implements RuleViolation {
 	FAMILY_VILLAGE_NOT_VILLAGE("family-village-not-village"),
 	FAMILY_MEMBER_MISSING("family-member-missing"),
 	ENROL_MEMBERS_REQUIRED("enrol-members-required"),
-	ENROL_FAMILY_REQUIRED("enrol-family-required");
+	ENROL_FAMILY_REQUIRED("enrol-family-required"),
+	PRODUCT_UNKNOWN("product-unknown"),
+	PRODUCT_NOT_VALID("product-not-valid"),
+	QUOTE_MEMBERS_REQUIRED("quote-members-required");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-enrolment-error";
 

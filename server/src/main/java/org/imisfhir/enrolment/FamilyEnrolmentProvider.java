@@ -6,22 +6,28 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.app.ImisOperationProvider;
+import org.imisfhir.app.ImisProperties;
 import org.imisfhir.outcome.ImisRuleException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Group/$enrol}: registers a family and its members in one atomic step. Every write is conditional on
+ * {@code Group/$enrol}: registers a family and its members, and optionally sells it a policy on a product with
+ * its value and dates computed, in one atomic step. Every write is conditional on
  * the insurance numbers (members) and the family code (the head's number), so an offline client that sends the
  * same enrolment again gets the same resources back and nothing is created twice.
  */
@@ -30,16 +36,33 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 
 	private final IFhirSystemDao<Bundle, Meta> systemDao;
 	private final DaoRegistry daoRegistry;
+	private final ProductLookup products;
+	private final PolicyQuoter quoter;
+	private final String currency;
 
-	public FamilyEnrolmentProvider(IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daoRegistry) {
+	public FamilyEnrolmentProvider(
+			IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daoRegistry, ProductLookup products, ImisProperties properties) {
 		this.systemDao = systemDao;
 		this.daoRegistry = daoRegistry;
+		this.products = products;
+		this.quoter = new PolicyQuoter(properties.getEnrolment().getAgeOfMajority());
+		this.currency = properties.getEnrolment().getCurrency();
 	}
 
+	/**
+	 * @param family the family, without members
+	 * @param members the insurees in registration order, the head flagged with patient-is-head
+	 * @param product optional: a product code or "InsurancePlan/id" to sell the family a new policy on
+	 * @param enrolDate the policy's enrolment date (default today)
+	 * @param officer the enrolment officer (Practitioner or PractitionerRole reference)
+	 */
 	@Operation(name = "$enrol", type = Group.class)
 	public Bundle enrol(
 			@OperationParam(name = "family", min = 1, max = 1) Group family,
 			@OperationParam(name = "member", min = 1, max = OperationParam.MAX_UNLIMITED) List<Patient> members,
+			@OperationParam(name = "product", max = 1) StringType product,
+			@OperationParam(name = "enrolDate", max = 1) DateType enrolDate,
+			@OperationParam(name = "officer", max = 1) Reference officer,
 			RequestDetails request) {
 		if (family == null) {
 			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_FAMILY_REQUIRED);
@@ -50,6 +73,11 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 		List<Patient> heads = members.stream().filter(InsureeRecords::isHead).toList();
 		if (heads.size() != 1) {
 			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_COUNT, heads.size());
+		}
+		PolicyQuoter.Quote quote = null;
+		if (product != null && !product.isEmpty()) {
+			LocalDate date = enrolDate == null || enrolDate.isEmpty() ? LocalDate.now() : LocalDate.parse(enrolDate.getValueAsString());
+			quote = quoter.quote(products.find(product.getValue()), date, members);
 		}
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		String familyUrn = "urn:uuid:" + UUID.randomUUID();
@@ -70,9 +98,17 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 				.setMethod(Bundle.HTTPVerb.POST)
 				.setUrl("Group")
 				.setIfNoneExist("identifier=" + EnrolmentProfiles.FAMILY_CODE_SYSTEM + "|" + familyCode);
+		if (quote != null) {
+			String headUrn = memberUrns.get(members.indexOf(heads.get(0)));
+			Coverage policy = PolicyBuilder.newPolicy(quote, familyCode, new Reference(familyUrn), new Reference(headUrn), officer, currency);
+			transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(policy).getRequest()
+					.setMethod(Bundle.HTTPVerb.POST)
+					.setUrl("Coverage")
+					.setIfNoneExist("identifier=" + PolicyBuilder.POLICY_KEY_SYSTEM + "|" + PolicyBuilder.key(familyCode, quote));
+		}
 
 		Bundle response = systemDao.transaction(request, transaction);
-		return storedResources(response);
+		return storedResources(response, members.size());
 	}
 
 	private static void prepareMember(Patient member, String familyUrn) {
@@ -111,14 +147,16 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 		return code;
 	}
 
-	/** The family first, then its members, as stored (also when they already existed). */
-	private Bundle storedResources(Bundle transactionResponse) {
+	/** The family first, then its members, then the policy if any, as stored (also when they already existed). */
+	private Bundle storedResources(Bundle transactionResponse, int memberCount) {
 		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
 		List<Bundle.BundleEntryComponent> entries = transactionResponse.getEntry();
-		Bundle.BundleEntryComponent familyEntry = entries.get(entries.size() - 1);
-		result.addEntry().setResource(read("Group", familyEntry.getResponse().getLocation()));
-		for (Bundle.BundleEntryComponent entry : entries.subList(0, entries.size() - 1)) {
+		result.addEntry().setResource(read("Group", entries.get(memberCount).getResponse().getLocation()));
+		for (Bundle.BundleEntryComponent entry : entries.subList(0, memberCount)) {
 			result.addEntry().setResource(read("Patient", entry.getResponse().getLocation()));
+		}
+		for (Bundle.BundleEntryComponent entry : entries.subList(memberCount + 1, entries.size())) {
+			result.addEntry().setResource(read("Coverage", entry.getResponse().getLocation()));
 		}
 		result.getEntry().forEach(e -> e.setFullUrl(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart()));
 		return result;

@@ -1,0 +1,64 @@
+package org.imisfhir.enrolment;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Reference;
+
+/** Builds the Coverage of a new policy (openIMIS status Idle until contributions activate it). */
+public final class PolicyBuilder {
+
+	public static final String POLICY_PROFILE = "https://imis-fhir.org/fhir/StructureDefinition/imis-policy";
+	public static final String POLICY_KEY_SYSTEM = "https://imis-fhir.org/fhir/sid/policy-key";
+	public static final String POLICY_DETAILS = "https://imis-fhir.org/fhir/StructureDefinition/policy-details";
+	public static final String POLICY_STATUS = "https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/coverage-policy-status";
+	public static final String POLICY_STATUS_SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/policy-status";
+
+	private PolicyBuilder() {}
+
+	/** The key that makes a policy unique: family code, product code and enrolment date. */
+	public static String key(String familyCode, PolicyQuoter.Quote quote) {
+		return familyCode + "|" + quote.productCode() + "|" + quote.enrolDate();
+	}
+
+	public static Coverage newPolicy(
+			PolicyQuoter.Quote quote, String familyCode, Reference family, Reference head, Reference officer, String currency) {
+		Coverage policy = new Coverage();
+		policy.getMeta().addProfile(POLICY_PROFILE);
+		policy.addIdentifier().setSystem(POLICY_KEY_SYSTEM).setValue(key(familyCode, quote));
+		policy.setStatus(Coverage.CoverageStatus.DRAFT);
+		policy.addExtension(POLICY_STATUS, new CodeableConcept(new Coding(POLICY_STATUS_SYSTEM, "1", "Idle")));
+		Extension details = policy.addExtension().setUrl(POLICY_DETAILS);
+		details.addExtension("family", family);
+		details.addExtension("stage", new CodeType("N"));
+		details.addExtension("enrolDate", new DateType(quote.enrolDate().toString()));
+		details.addExtension("value", money(quote.value().value(), currency));
+		quote.dates().lastDateForPayment().ifPresent(d -> details.addExtension("lastPaymentDate", new DateType(d.toString())));
+		if (officer != null) {
+			details.addExtension("officer", officer);
+		}
+		policy.setPolicyHolder(head.copy());
+		policy.setBeneficiary(head.copy());
+		policy.addPayor(head.copy());
+		policy.getPeriod()
+				.setStart(Date.valueOf(quote.dates().startDate()))
+				.setEnd(Date.valueOf(quote.dates().expiryDate()));
+		policy.getPeriod().getStartElement().setPrecision(ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY);
+		policy.getPeriod().getEndElement().setPrecision(ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY);
+		policy.addClass_()
+				.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/coverage-class", "plan", "Plan")))
+				.setValue(quote.productCode())
+				.setName(quote.productName());
+		return policy;
+	}
+
+	static Money money(BigDecimal amount, String currency) {
+		return new Money().setValue(amount).setCurrency(currency);
+	}
+}
