@@ -99,6 +99,14 @@ class ProductHttpTest extends HttpTestBase {
 				Arguments.of("product-conversion-to-itself", "Le produit de conversion",
 						(Consumer<InsurancePlan>) plan -> plan.addExtension(new Extension(InsurancePlanMapper.EXT_CONVERSION,
 								new Reference().setIdentifier(plan.getIdentifierFirstRep().copy())))),
+				Arguments.of("product-insurance-period-missing", "La période d'assurance doit être d'au moins un mois",
+						(Consumer<InsurancePlan>) plan -> plan.getCoverageFirstRep().getBenefitFirstRep().getLimitFirstRep().getValue().setValue(0)),
+				Arguments.of("product-percentage-above-100", "Le champ share_contribution du produit est un pourcentage supérieur à 100",
+						(Consumer<InsurancePlan>) plan -> plan.addExtension().setUrl(InsurancePlanMapper.EXT_CAPITATION)
+								.addExtension("share", new org.hl7.fhir.r4.model.DecimalType("120"))),
+				Arguments.of("product-capitation-weights", "Les poids de la capitation totalisent 90",
+						(Consumer<InsurancePlan>) plan -> plan.addExtension().setUrl(InsurancePlanMapper.EXT_CAPITATION)
+								.addExtension("weightPopulation", new org.hl7.fhir.r4.model.DecimalType("90"))),
 				Arguments.of("product-code-too-long", "Le code de produit",
 						(Consumer<InsurancePlan>) plan -> plan.getIdentifierFirstRep().setValue(plan.getIdentifierFirstRep().getValue() + "XYZ")));
 	}
@@ -118,6 +126,45 @@ class ProductHttpTest extends HttpTestBase {
 				.contains("https://imis-fhir.org/fhir/CodeSystem/imis-error#business-rule", PRODUCT_ERRORS + "#" + code);
 		assertThat(outcome.getIssueFirstRep().getDetails().getText()).startsWith(frenchStart);
 		assertThat(search("identifier=" + plan.getIdentifierFirstRep().getValue()).getEntry()).isEmpty();
+	}
+
+	@Test
+	void contradictoryUpdateIsRefusedAndTheProductKeepsItsVersion() throws Exception {
+		String code = productCode();
+		MethodOutcome created = client.create().resource(ProductFixtures.copyOf(ProductFixtures.PER_MEMBER, code)).execute();
+		InsurancePlan plan = client.read().resource(InsurancePlan.class).withId(created.getId().toUnqualifiedVersionless()).execute();
+		plan.getPlanFirstRep().getGeneralCostFirstRep().getCost().setValue(new BigDecimal("-1"));
+
+		HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(
+						java.net.URI.create(baseUrl() + "/InsurancePlan/" + plan.getIdElement().getIdPart()))
+				.header("Content-Type", "application/fhir+json")
+				.PUT(java.net.http.HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(plan)))
+				.build());
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(parse(response).getIssueFirstRep().getDetails().getCoding()).extracting(c -> c.getCode())
+				.contains("product-negative-amount");
+		assertThat(client.read().resource(InsurancePlan.class).withId(plan.getIdElement().toUnqualifiedVersionless())
+				.execute().getMeta().getVersionId()).isEqualTo("1");
+	}
+
+	@Test
+	void transactionWithOneContradictoryProductWritesNothing() throws Exception {
+		String goodCode = productCode();
+		String badCode = productCode();
+		InsurancePlan bad = ProductFixtures.copyOf(ProductFixtures.FIXED_CYCLE, badCode);
+		bad.addExtension(InsurancePlanMapper.EXT_START_CYCLE, new StringType("32-01"));
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setResource(ProductFixtures.copyOf(ProductFixtures.FIXED_CYCLE, goodCode))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("InsurancePlan");
+		transaction.addEntry().setResource(bad).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("InsurancePlan");
+
+		HttpResponse<String> response = postJson("/fhir", fhirContext.newJsonParser().encodeResourceToString(transaction));
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(parse(response).getIssueFirstRep().getDetails().getCoding()).extracting(c -> c.getCode())
+				.contains("product-invalid-start-cycle");
+		assertThat(search("identifier=" + goodCode + "," + badCode).getEntry()).isEmpty();
 	}
 
 	@Test
