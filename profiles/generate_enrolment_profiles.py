@@ -111,6 +111,29 @@ def main():
                      "Coverage.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/coverage-policy-status').value",
                      'The exact openIMIS status of a policy (1, 2, 4, 8, 16).')
 
+    complex_extension('contribution-details', 'ContributionDetails', 'Contribution details',
+                      'How a contribution was paid (B bank, C cash, M mobile, F funding), an optional action '
+                      '(enforce: activate although not fully paid; suspend) and the warnings the server recorded '
+                      '(overpaid, enforced-below-value, balance-due).', ['PaymentNotice'],
+                      [('payType', 'code', 1, None), ('action', 'code', 0, None), ('warning', 'code', 0, None)])
+    sd = header('imis-contribution', 'ImisContribution', 'Contribution (premium)', 'resource', 'PaymentNotice',
+                'http://hl7.org/fhir/StructureDefinition/PaymentNotice',
+                'A contribution paid on a policy: the policy in request, the receipt number in identifier (system '
+                'https://imis-fhir.org/fhir/sid/contribution-receipt, value <product code>|<receipt>, unique) and in '
+                'payment.identifier, the pay date in paymentDate, the payer in payee, the scheme in recipient, the amount.')
+    write(sd, [{'id': 'PaymentNotice', 'path': 'PaymentNotice'}]
+          + extension_slices('PaymentNotice', [('details', BASE + 'contribution-details', 1, '1')])
+          + [{'id': 'PaymentNotice.identifier', 'path': 'PaymentNotice.identifier', 'min': 1},
+             {'id': 'PaymentNotice.request', 'path': 'PaymentNotice.request', 'min': 1,
+              'type': [{'code': 'Reference', 'targetProfile': ['http://hl7.org/fhir/StructureDefinition/Coverage']}]},
+             {'id': 'PaymentNotice.paymentDate', 'path': 'PaymentNotice.paymentDate', 'min': 1}])
+    search_parameter('paymentnotice-receipt', 'receipt', 'PaymentNotice',
+                     "PaymentNotice.identifier.where(system='https://imis-fhir.org/fhir/sid/contribution-receipt')",
+                     'The receipt of a contribution, as <product code>|<receipt number>.')
+    search_parameter('paymentnotice-receipt-unique', None, 'PaymentNotice', None,
+                     'A receipt number is used once per product (HAPI unique combo search parameter).',
+                     unique_of='paymentnotice-receipt')
+
     search_parameter('patient-insurance-number', 'insurance-number', 'Patient',
                      "Patient.identifier.where(system='https://imis-fhir.org/fhir/sid/insurance-number')",
                      'The insurance number (CHFID) of an insuree. Clients search with identifier=.')

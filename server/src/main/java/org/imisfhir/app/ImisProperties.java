@@ -66,6 +66,16 @@ public class ImisProperties {
 		private int ageOfMajority = 18;
 		/** ISO 4217 code of the scheme's currency. */
 		private String currency = "XAF";
+		/** What a fully paid policy becomes: active (openIMIS option 1) or ready (option 3). */
+		private String activation = "active";
+
+		public String getActivation() {
+			return activation;
+		}
+
+		public void setActivation(String activation) {
+			this.activation = activation;
+		}
 
 		public int getAgeOfMajority() {
 			return ageOfMajority;

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.Set;
 import org.imisfhir.app.ImisProperties;
+import org.imisfhir.enrolment.rules.ActivationOption;
 import org.imisfhir.enrolment.rules.InsuranceNumberRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,15 @@ public class EnrolmentConfig {
 	public InsuranceNumberRule insuranceNumberRule(ImisProperties properties) {
 		ImisProperties.InsuranceNumber settings = properties.getEnrolment().getInsuranceNumber();
 		return new InsuranceNumberRule(settings.getLength(), settings.getModuloRoot(), Set.copyOf(settings.getReserved()));
+	}
+
+	@Bean
+	public ContributionRecorder contributionRecorder(
+			DaoRegistry daoRegistry, ProductLookup products, ImisProperties properties, IInterceptorService interceptorService) {
+		ContributionRecorder recorder = new ContributionRecorder(
+				daoRegistry, products, ActivationOption.valueOf(properties.getEnrolment().getActivation().toUpperCase()));
+		interceptorService.registerInterceptor(recorder);
+		return recorder;
 	}
 
 	@Bean

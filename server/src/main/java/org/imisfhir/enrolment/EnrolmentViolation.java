@@ -19,7 +19,11 @@ public enum EnrolmentViolation implements RuleViolation {
 	ENROL_FAMILY_REQUIRED("enrol-family-required"),
 	PRODUCT_UNKNOWN("product-unknown"),
 	PRODUCT_NOT_VALID("product-not-valid"),
-	QUOTE_MEMBERS_REQUIRED("quote-members-required");
+	QUOTE_MEMBERS_REQUIRED("quote-members-required"),
+	CONTRIBUTION_POLICY_UNKNOWN("contribution-policy-unknown"),
+	CONTRIBUTION_NOT_POSITIVE("contribution-not-positive"),
+	CONTRIBUTION_AFTER_LAST_DATE("contribution-after-last-date"),
+	CONTRIBUTION_TOO_MANY_INSTALLMENTS("contribution-too-many-installments");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-enrolment-error";
 
@@ -36,6 +40,14 @@ public enum EnrolmentViolation implements RuleViolation {
 			case WRONG_LENGTH -> INSURANCE_NUMBER_WRONG_LENGTH;
 			case NOT_NUMERIC -> INSURANCE_NUMBER_NOT_NUMERIC;
 			case BAD_CHECK_DIGIT -> INSURANCE_NUMBER_BAD_CHECK_DIGIT;
+		};
+	}
+
+	public static EnrolmentViolation of(org.imisfhir.enrolment.rules.ContributionRefusal refusal) {
+		return switch (refusal) {
+			case NOT_POSITIVE -> CONTRIBUTION_NOT_POSITIVE;
+			case PAID_AFTER_LAST_DATE_FOR_PAYMENT -> CONTRIBUTION_AFTER_LAST_DATE;
+			case TOO_MANY_INSTALLMENTS -> CONTRIBUTION_TOO_MANY_INSTALLMENTS;
 		};
 	}
 
