@@ -105,6 +105,9 @@ def main():
     search_parameter('coverage-family', 'family', 'Coverage',
                      "Coverage.extension('https://imis-fhir.org/fhir/StructureDefinition/policy-details').extension('family').value",
                      'The family a policy covers.', type_='reference', target=['Group'])
+    search_parameter('coverage-expiry', 'expiry', 'Coverage', 'Coverage.period.end',
+                     'The expiry date of a policy (period.end): policies expiring in a period, e.g. expiry=ge2026-06-01&expiry=le2026-06-30.',
+                     type_='date')
     search_parameter('coverage-product', 'product', 'Coverage', "Coverage.class.value",
                      'The code of the policy\'s product.', type_='token')
     search_parameter('coverage-policy-status', 'policy-status', 'Coverage',

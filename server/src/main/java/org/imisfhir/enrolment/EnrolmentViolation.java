@@ -23,7 +23,8 @@ public enum EnrolmentViolation implements RuleViolation {
 	CONTRIBUTION_POLICY_UNKNOWN("contribution-policy-unknown"),
 	CONTRIBUTION_NOT_POSITIVE("contribution-not-positive"),
 	CONTRIBUTION_AFTER_LAST_DATE("contribution-after-last-date"),
-	CONTRIBUTION_TOO_MANY_INSTALLMENTS("contribution-too-many-installments");
+	CONTRIBUTION_TOO_MANY_INSTALLMENTS("contribution-too-many-installments"),
+	RENEWAL_EXISTS("renewal-exists");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-enrolment-error";
 

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Reference;
 
-/** Builds the Coverage of a new policy (openIMIS status Idle until contributions activate it). */
+/** Builds the Coverage of a new or renewed policy (openIMIS status Idle until contributions activate it). */
 public final class PolicyBuilder {
 
 	public static final String POLICY_PROFILE = "https://imis-fhir.org/fhir/StructureDefinition/imis-policy";
@@ -36,7 +36,7 @@ public final class PolicyBuilder {
 		policy.addExtension(POLICY_STATUS, new CodeableConcept(new Coding(POLICY_STATUS_SYSTEM, "1", "Idle")));
 		Extension details = policy.addExtension().setUrl(POLICY_DETAILS);
 		details.addExtension("family", family);
-		details.addExtension("stage", new CodeType("N"));
+		details.addExtension("stage", new CodeType(quote.stage()));
 		details.addExtension("enrolDate", new DateType(quote.enrolDate().toString()));
 		details.addExtension("value", money(quote.value().value(), currency));
 		quote.dates().lastDateForPayment().ifPresent(d -> details.addExtension("lastPaymentDate", new DateType(d.toString())));

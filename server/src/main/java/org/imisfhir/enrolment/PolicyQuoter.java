@@ -31,12 +31,21 @@ public final class PolicyQuoter {
 	}
 
 	public Quote quote(InsurancePlan plan, LocalDate enrolDate, List<Patient> membersInRegistrationOrder) {
+		return quote(plan, Enrolment.newPolicy(enrolDate), membersInRegistrationOrder);
+	}
+
+	/** A renewal entered on {@code enrolDate} of a policy that expires (or expired) on {@code previousExpiry}. */
+	public Quote quoteRenewal(InsurancePlan plan, LocalDate enrolDate, LocalDate previousExpiry, List<Patient> members) {
+		return quote(plan, Enrolment.renewal(enrolDate, previousExpiry), members);
+	}
+
+	private Quote quote(InsurancePlan plan, Enrolment enrolment, List<Patient> membersInRegistrationOrder) {
+		LocalDate enrolDate = enrolment.enrolDate();
 		ProductDefinition product = InsurancePlanMapper.toProduct(plan);
 		if (!product.isValidOn(enrolDate)) {
 			throw ImisRuleException.businessRule(EnrolmentViolation.PRODUCT_NOT_VALID, product.code(), enrolDate.toString());
 		}
 		ProductTerms terms = product.enrolmentTerms();
-		Enrolment enrolment = Enrolment.newPolicy(enrolDate);
 		PolicyDates dates = periods.calculate(terms, enrolment);
 		List<Member> members = new ArrayList<>();
 		for (int i = 0; i < membersInRegistrationOrder.size(); i++) {
@@ -45,7 +54,7 @@ public final class PolicyQuoter {
 			members.add(new Member(birthDate, relationshipOf(patient), i + 1));
 		}
 		PolicyValue value = values.calculate(terms, enrolment, dates.startDate(), members);
-		return new Quote(product.code(), plan.getName(), enrolDate, dates, value);
+		return new Quote(product.code(), plan.getName(), enrolDate, enrolment.stage().code(), dates, value);
 	}
 
 	static Integer relationshipOf(Patient patient) {
@@ -64,5 +73,6 @@ public final class PolicyQuoter {
 	}
 
 	/** A new policy's product, dates and value. */
-	public record Quote(String productCode, String productName, LocalDate enrolDate, PolicyDates dates, PolicyValue value) {}
+	public record Quote(
+			String productCode, String productName, LocalDate enrolDate, String stage, PolicyDates dates, PolicyValue value) {}
 }

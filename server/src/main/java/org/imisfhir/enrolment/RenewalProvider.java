@@ -1,0 +1,118 @@
+package org.imisfhir.enrolment;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InsurancePlan;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.imisfhir.app.ImisOperationProvider;
+import org.imisfhir.app.ImisProperties;
+import org.imisfhir.outcome.ImisRuleException;
+import org.imisfhir.registry.product.InsurancePlanMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Coverage/[id]/$renew}: a renewal (stage R) of a policy for the family's current members, on the
+ * product's conversion product when it has one, with the renewal discount and grace period; idle until paid.
+ */
+@Component
+public class RenewalProvider implements ImisOperationProvider {
+
+	private final DaoRegistry daoRegistry;
+	private final ProductLookup products;
+	private final PolicyQuoter quoter;
+	private final String currency;
+
+	public RenewalProvider(DaoRegistry daoRegistry, ProductLookup products, ImisProperties properties) {
+		this.daoRegistry = daoRegistry;
+		this.products = products;
+		this.quoter = new PolicyQuoter(properties.getEnrolment().getAgeOfMajority());
+		this.currency = properties.getEnrolment().getCurrency();
+	}
+
+	@Operation(name = "$renew", type = Coverage.class)
+	public Coverage renew(
+			@IdParam IdType policyId,
+			@OperationParam(name = "enrolDate", max = 1) DateType enrolDate,
+			@OperationParam(name = "product", max = 1) StringType product,
+			@OperationParam(name = "officer", max = 1) Reference officer,
+			RequestDetails request) {
+		Coverage previous = daoRegistry.getResourceDao(Coverage.class).read(policyId.toUnqualifiedVersionless(), request);
+		Extension details = previous.getExtensionByUrl(PolicyBuilder.POLICY_DETAILS);
+		if (details == null) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.CONTRIBUTION_POLICY_UNKNOWN, policyId.getValue());
+		}
+		Reference familyReference = (Reference) details.getExtensionByUrl("family").getValue();
+		Group family = daoRegistry.getResourceDao(Group.class)
+				.read(familyReference.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+		InsurancePlan plan = renewalProduct(previous, product);
+		LocalDate date = enrolDate == null || enrolDate.isEmpty() ? LocalDate.now() : LocalDate.parse(enrolDate.getValueAsString());
+		LocalDate previousExpiry = LocalDate.parse(previous.getPeriod().getEndElement().getValueAsString());
+		PolicyQuoter.Quote quote = quoter.quoteRenewal(plan, date, previousExpiry, currentMembers(family));
+		refuseWhenAlreadyRenewed(familyReference, quote, LocalDate.parse(previous.getPeriod().getStartElement().getValueAsString()));
+		String familyCode = family.getIdentifier().stream()
+				.filter(i -> EnrolmentProfiles.FAMILY_CODE_SYSTEM.equals(i.getSystem()))
+				.map(i -> i.getValue())
+				.findFirst()
+				.orElse(family.getIdElement().getIdPart());
+		Coverage renewal = PolicyBuilder.newPolicy(quote, familyCode,
+				new Reference("Group/" + family.getIdElement().getIdPart()), previous.getPolicyHolder(),
+				officer != null ? officer : officerOf(details), currency);
+		IdType created = (IdType) daoRegistry.getResourceDao(Coverage.class).create(renewal, request).getId();
+		return daoRegistry.getResourceDao(Coverage.class).read(created.toUnqualifiedVersionless(), request);
+	}
+
+	private InsurancePlan renewalProduct(Coverage previous, StringType requested) {
+		if (requested != null && !requested.isEmpty()) {
+			return products.find(requested.getValue());
+		}
+		InsurancePlan current = products.find(previous.getClass_().get(0).getValue());
+		String conversion = InsurancePlanMapper.toProduct(current).conversion();
+		return conversion == null || conversion.isBlank() ? current : products.find(conversion);
+	}
+
+	private List<Patient> currentMembers(Group family) {
+		List<Patient> members = new ArrayList<>();
+		for (Group.GroupMemberComponent member : family.getMember()) {
+			if (!member.getInactive()) {
+				members.add(daoRegistry.getResourceDao(Patient.class)
+						.read(member.getEntity().getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails()));
+			}
+		}
+		return members;
+	}
+
+	/** No renewal when the family already has a following policy on that product (starting after the renewed one). */
+	private void refuseWhenAlreadyRenewed(Reference family, PolicyQuoter.Quote quote, LocalDate previousStart) {
+		SearchParameterMap ofFamily = SearchParameterMap.newSynchronous("family", new ReferenceParam(family.getReference()));
+		for (IBaseResource found : daoRegistry.getResourceDao(Coverage.class).search(ofFamily, new SystemRequestDetails()).getAllResources()) {
+			Coverage other = (Coverage) found;
+			boolean sameProduct = other.getClass_().stream().anyMatch(c -> quote.productCode().equals(c.getValue()));
+			LocalDate start = LocalDate.parse(other.getPeriod().getStartElement().getValueAsString());
+			if (sameProduct && start.isAfter(previousStart)) {
+				throw ImisRuleException.conflict(EnrolmentViolation.RENEWAL_EXISTS, other.getIdElement().toUnqualifiedVersionless().getValue());
+			}
+		}
+	}
+
+	private static Reference officerOf(Extension details) {
+		Extension officer = details.getExtensionByUrl("officer");
+		return officer == null ? null : (Reference) officer.getValue();
+	}
+}
