@@ -20,6 +20,7 @@ public class ImisProperties {
 	private final Fhir fhir = new Fhir();
 	private final Validation validation = new Validation();
 	private final Demo demo = new Demo();
+	private final Registry registry = new Registry();
 
 	public String getDataDir() {
 		return dataDir;
@@ -47,6 +48,10 @@ public class ImisProperties {
 
 	public Demo getDemo() {
 		return demo;
+	}
+
+	public Registry getRegistry() {
+		return registry;
 	}
 
 	public static class Fhir {
@@ -125,6 +130,19 @@ public class ImisProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+	}
+
+	public static class Registry {
+		/** Longest code of a medical service or item (openIMIS: 6). */
+		private int catalogueCodeMaxLength = 6;
+
+		public int getCatalogueCodeMaxLength() {
+			return catalogueCodeMaxLength;
+		}
+
+		public void setCatalogueCodeMaxLength(int catalogueCodeMaxLength) {
+			this.catalogueCodeMaxLength = catalogueCodeMaxLength;
 		}
 	}
 }
