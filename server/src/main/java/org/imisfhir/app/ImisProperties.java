@@ -136,6 +136,16 @@ public class ImisProperties {
 	public static class Registry {
 		/** Longest code of a medical service or item (openIMIS: 6). */
 		private int catalogueCodeMaxLength = 6;
+		/** ISO 4217 currency of the scheme's prices (services, items, price lists) when an import gives none. */
+		private String currency = "XAF";
+
+		public String getCurrency() {
+			return currency;
+		}
+
+		public void setCurrency(String currency) {
+			this.currency = currency;
+		}
 
 		public int getCatalogueCodeMaxLength() {
 			return catalogueCodeMaxLength;
