@@ -112,7 +112,7 @@ public class CatalogueImporter {
 			String locationCode = head.required("location_code");
 			location = store.findByCode(Location.class, CatalogueStore.LOCATION_CODE, locationCode);
 			if (location == null) {
-				String reason = Messages.text(CatalogueViolation.UNKNOWN_CODE.messageKey(), locale, line(rows.get(0)), "location", locationCode);
+				String reason = Messages.text(CatalogueViolation.UNKNOWN_CODE.messageKey(), locale, line(rows.get(0)), Messages.text("kind.location", locale), locationCode);
 				return rows.stream().map(r -> RowReport.refused(line(r), new CsvValues(r.toMap()).text("code"), reason)).toList();
 			}
 			list.addIdentifier().setSystem(CatalogueStore.PRICE_LIST_CODE).setValue(listCode);
@@ -139,7 +139,7 @@ public class CatalogueImporter {
 			String id = ids.get(code);
 			if (id == null) {
 				reports.add(RowReport.refused(line(row), code, Messages.text(CatalogueViolation.UNKNOWN_CODE.messageKey(), locale,
-						line(row), services ? "service" : "item", code)));
+						line(row), Messages.text(services ? "kind.service" : "kind.item", locale), code)));
 				continue;
 			}
 			try {
