@@ -20,6 +20,9 @@ import java.util.Random;
  * ./mvnw -q -pl bench exec:java \
  *     -Dexec.args="--scenario catalogue --url http://localhost:8091/fhir --services 39250 --districts 190 --queries 300"
  * </pre>
+ *
+ * {@code --skip-services} starts at the price lists (services already loaded), {@code --skip-import} runs only
+ * the queries.
  */
 public final class CatalogueBench {
 
@@ -38,12 +41,16 @@ public final class CatalogueBench {
 		int chunk = Integer.parseInt(option(args, "--chunk", "1000"));
 		int queries = Integer.parseInt(option(args, "--queries", "300"));
 		String prefix = option(args, "--prefix", "T");
-		boolean skipImport = args.length > 0 && String.join(" ", args).contains("--skip-import");
+		String flags = String.join(" ", args);
+		boolean skipImport = flags.contains("--skip-import");
+		boolean skipServices = flags.contains("--skip-services");
 		CatalogueBench bench = new CatalogueBench(url);
 		System.out.printf("Target %s: %d services, %d districts, CSV chunks of %d rows%n", url, services, districts, chunk);
 		if (!skipImport) {
-			bench.locations(districts);
-			bench.importServices(services, chunk, prefix, "services, first import");
+			if (!skipServices) {
+				bench.locations(districts);
+				bench.importServices(services, chunk, prefix, "services, first import");
+			}
 			bench.importPriceLists(services, districts, prefix);
 			bench.importServices(Math.min(services, 5000), chunk, prefix, "services, same rows again");
 		}
