@@ -30,6 +30,10 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
+		if ("catalogue".equals(option(args, "--scenario", "crud"))) {
+			CatalogueBench.main(args);
+			return;
+		}
 		String url = option(args, "--url", "http://localhost:8080/fhir");
 		int count = Integer.parseInt(option(args, "--count", "1000"));
 		int bundleSize = Integer.parseInt(option(args, "--bundle-size", "100"));

@@ -134,10 +134,30 @@ public class ImisProperties {
 
 	/** Limits of the administration registers (openIMIS column sizes by default). */
 	public static class Registry {
+		/** Longest code of a medical service or item (openIMIS: 6; longer for e.g. transport tariffs). */
+		private int catalogueCodeMaxLength = 6;
+		/** ISO 4217 currency of the scheme's prices (services, items, price lists) when an import gives none. */
+		private String currency = "XAF";
 		private int locationCodeMaxLength = 8;
 		private int facilityCodeMaxLength = 8;
 		private int payerCodeMaxLength = 8;
 		private int officerCodeMaxLength = 8;
+
+		public String getCurrency() {
+			return currency;
+		}
+
+		public void setCurrency(String currency) {
+			this.currency = currency;
+		}
+
+		public int getCatalogueCodeMaxLength() {
+			return catalogueCodeMaxLength;
+		}
+
+		public void setCatalogueCodeMaxLength(int catalogueCodeMaxLength) {
+			this.catalogueCodeMaxLength = catalogueCodeMaxLength;
+		}
 
 		public int getLocationCodeMaxLength() {
 			return locationCodeMaxLength;

@@ -1,0 +1,132 @@
+package org.imisfhir.registry.catalogue;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ActivityDefinition;
+import org.hl7.fhir.r4.model.ChargeItemDefinition;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Medication;
+import org.imisfhir.registry.catalogue.rules.RowOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds catalogue resources by their code and writes them idempotently: a resource equal to the stored one
+ * (ignoring id, meta and narrative) is left alone, so re-importing the same data makes no new version.
+ */
+@Component
+public class CatalogueStore {
+
+	public static final String PRICE_LIST_CODE = "https://imis-fhir.org/fhir/sid/price-list-code";
+	public static final String LOCATION_CODE = "https://imis-fhir.org/fhir/sid/location-code";
+	private static final Pattern ID_SAFE = Pattern.compile("[A-Za-z0-9\\-.]{1,60}");
+	private static final int CODES_PER_QUERY = 200;
+
+	private final DaoRegistry daos;
+
+	public CatalogueStore(DaoRegistry daos) {
+		this.daos = daos;
+	}
+
+	/** What a write did, and the resource's Type/id. */
+	public record Written(RowOutcome outcome, String resource) {}
+
+	/** The stored resource of the type with the code in the identifier system, or null. */
+	public <T extends DomainResource> T findByCode(Class<T> type, String system, String code) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous("identifier", new TokenParam(system, code));
+		List<IBaseResource> found = dao(type).search(map, new SystemRequestDetails()).getResources(0, 2);
+		return found.isEmpty() ? null : type.cast(found.get(0));
+	}
+
+	/** Code to versionless Type/id for the codes that exist, in batches of one OR-search per 200 codes. */
+	public Map<String, String> resolve(Class<? extends DomainResource> type, String system, Collection<String> codes) {
+		Map<String, String> ids = new HashMap<>();
+		List<String> all = codes.stream().distinct().toList();
+		for (int from = 0; from < all.size(); from += CODES_PER_QUERY) {
+			TokenOrListParam or = new TokenOrListParam();
+			all.subList(from, Math.min(all.size(), from + CODES_PER_QUERY)).forEach(code -> or.addOr(new TokenParam(system, code)));
+			SearchParameterMap map = SearchParameterMap.newSynchronous();
+			map.add("identifier", or);
+			map.setCount(CODES_PER_QUERY * 2);
+			for (IBaseResource resource : dao(type).search(map, new SystemRequestDetails()).getAllResources()) {
+				DomainResource found = (DomainResource) resource;
+				String code = code(found, system);
+				if (code != null) {
+					ids.put(code, found.getIdElement().toUnqualifiedVersionless().getValue());
+				}
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * Creates the resource (under {@code idPrefix + code} when the code can be an id), updates the stored one
+	 * with the same code, or leaves it when nothing changed. Refusals (profile, rules, duplicates) are thrown.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T extends DomainResource> Written upsert(T resource, String system, String idPrefix) {
+		String code = code(resource, system);
+		Class<T> type = (Class<T>) resource.getClass();
+		T stored = findByCode(type, system, code);
+		IFhirResourceDao<T> dao = dao(type);
+		if (stored != null) {
+			String id = stored.getIdElement().getIdPart();
+			if (sameContent(stored, resource)) {
+				return new Written(RowOutcome.UNCHANGED, type.getSimpleName() + "/" + id);
+			}
+			resource.setId(id);
+			dao.update(resource, new SystemRequestDetails());
+			return new Written(RowOutcome.UPDATED, type.getSimpleName() + "/" + id);
+		}
+		DaoMethodOutcome outcome;
+		if (ID_SAFE.matcher(idPrefix + code).matches()) {
+			resource.setId(idPrefix + code);
+			outcome = dao.update(resource, new SystemRequestDetails());
+		} else {
+			outcome = dao.create(resource, new SystemRequestDetails());
+		}
+		return new Written(RowOutcome.CREATED, type.getSimpleName() + "/" + outcome.getId().getIdPart());
+	}
+
+	static boolean sameContent(DomainResource stored, DomainResource candidate) {
+		DomainResource a = stored.copy();
+		DomainResource b = candidate.copy();
+		for (DomainResource r : List.of(a, b)) {
+			r.setId((String) null);
+			r.setMeta(null);
+			r.setText(null);
+		}
+		return a.equalsDeep(b);
+	}
+
+	public static String code(DomainResource resource, String system) {
+		List<Identifier> identifiers = List.of();
+		if (resource instanceof ActivityDefinition service) {
+			identifiers = service.getIdentifier();
+		} else if (resource instanceof Medication item) {
+			identifiers = item.getIdentifier();
+		} else if (resource instanceof ChargeItemDefinition list) {
+			identifiers = list.getIdentifier();
+		} else if (resource instanceof Location location) {
+			identifiers = location.getIdentifier();
+		}
+		return CatalogueCodes.code(identifiers, system);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends IBaseResource> IFhirResourceDao<T> dao(Class<T> type) {
+		return (IFhirResourceDao<T>) daos.getResourceDao(type);
+	}
+}

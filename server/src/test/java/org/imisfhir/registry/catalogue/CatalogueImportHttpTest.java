@@ -1,0 +1,140 @@
+package org.imisfhir.registry.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.ActivityDefinition;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ChargeItemDefinition;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.imisfhir.support.HttpTestBase;
+import org.junit.jupiter.api.Test;
+
+/** $import-catalogue: per-row report, idempotency, refusals with reasons. */
+class CatalogueImportHttpTest extends HttpTestBase {
+
+	@Test
+	void servicesCsvIsImportedAndReimportingItChangesNothing() {
+		String a = CatalogueFixtures.code("A");
+		String b = CatalogueFixtures.code("B");
+		String csv = "code,name,type,category,level,care_type,frequency,patient_category,price,package_type,valid_from\n"
+				+ a + ",Transport Rapta - Jamboro,C,O,S,O,,15,2500,S,2026-01-01\n"
+				+ b + ",\"Transport Rajo, Uptol\",C,O,S,B,30,4,3000.50,S,2026-01-01\n"
+				+ "TOOLONG1,Transport too long,C,O,S,B,,15,100,S,2026-01-01\n"
+				+ CatalogueFixtures.code("N") + ",Negative price,C,O,S,B,,15,-5,S,2026-01-01\n";
+
+		Parameters first = importCsv("service", csv);
+		Parameters second = importCsv("service", csv);
+
+		assertThat(counts(first)).containsEntry("created", 2).containsEntry("refused", 2).containsEntry("unchanged", 0);
+		assertThat(counts(second)).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 2)
+				.containsEntry("refused", 2);
+		List<Parameters.ParametersParameterComponent> rows = rows(first);
+		assertThat(part(rows.get(0), "outcome")).isEqualTo("created");
+		assertThat(part(rows.get(0), "resource")).isEqualTo("ActivityDefinition/svc-" + a);
+		assertThat(part(rows.get(2), "line")).isEqualTo("4");
+		assertThat(part(rows.get(2), "reason")).contains("TOOLONG1").contains("at most 6");
+		assertThat(part(rows.get(3), "reason")).isEqualTo("Row 5: the value \"-5\" of column price is not valid.");
+		ActivityDefinition stored = client.read().resource(ActivityDefinition.class).withId("svc-" + b).execute();
+		assertThat(stored.getMeta().getVersionId()).isEqualTo("1");
+		assertThat(stored.getTitle()).isEqualTo("Transport Rajo, Uptol");
+		assertThat(CatalogueResources.price(stored).getValue()).isEqualByComparingTo("3000.50");
+	}
+
+	@Test
+	void changedRowUpdatesTheServiceAndKeepsItsHistory() {
+		String code = CatalogueFixtures.code("U");
+		String header = "code;name;price;valid_from\n";
+		importCsv("service", header + code + ";Transport;1000;2026-01-01\n");
+
+		Parameters changed = importCsv("service", header + code + ";Transport;1100;2026-07-01\n");
+
+		assertThat(counts(changed)).containsEntry("updated", 1);
+		ActivityDefinition stored = client.read().resource(ActivityDefinition.class).withId("svc-" + code).execute();
+		assertThat(stored.getMeta().getVersionId()).isEqualTo("2");
+		assertThat(CatalogueResources.price(stored).getValue()).isEqualByComparingTo("1100");
+	}
+
+	@Test
+	void itemsAndPriceListsAreImportedWithUnknownCodesRefused() {
+		String item = CatalogueFixtures.code("M");
+		Parameters items = importCsv("item", "code,name,type,package,price,care_type\n" + item + ",PARACETAMOL 1G,D,1x10,75,B\n");
+		String list = unique("PL");
+		String csv = "list_code,list_name,kind,location_code,valid_from,code,price_overrule\n"
+				+ list + ",Items Rapta test,item,R1D1,2026-01-01," + item + ",80\n"
+				+ list + ",Items Rapta test,item,R1D1,2026-01-01,0001,\n"
+				+ list + ",Items Rapta test,item,R1D1,2026-01-01,ZZZZZZ,\n";
+
+		Parameters first = importCsv("price-list", csv);
+		Parameters again = importCsv("price-list", csv);
+
+		assertThat(counts(items)).containsEntry("created", 1);
+		assertThat(counts(first)).containsEntry("created", 2).containsEntry("refused", 1);
+		assertThat(part(rows(first).get(2), "reason")).isEqualTo("Row 4: no item has the code \"ZZZZZZ\".");
+		assertThat(counts(again)).containsEntry("unchanged", 2).containsEntry("refused", 1);
+		ChargeItemDefinition stored = client.read().resource(ChargeItemDefinition.class)
+				.withId(part(rows(first).get(0), "resource")).execute();
+		assertThat(stored.getPropertyGroup()).hasSize(2);
+		assertThat(stored.getPropertyGroupFirstRep().getPriceComponentFirstRep().getAmount().getValue()).isEqualByComparingTo("80");
+	}
+
+	@Test
+	void bundleOfServicesAndItemsIsImportedIdempotently() {
+		String service = CatalogueFixtures.code("V");
+		String item = CatalogueFixtures.code("W");
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+		bundle.addEntry().setResource(CatalogueFixtures.service(service, "Bundle service", 700));
+		bundle.addEntry().setResource(CatalogueFixtures.item(item, "BUNDLE ITEM", 70));
+
+		Parameters first = importBundle(bundle);
+		Parameters second = importBundle(bundle);
+
+		assertThat(counts(first)).containsEntry("created", 2);
+		assertThat(counts(second)).containsEntry("unchanged", 2).containsEntry("created", 0);
+		assertThat(client.read().resource(Medication.class).withId("itm-" + item).execute().getMeta().getVersionId()).isEqualTo("1");
+	}
+
+	@Test
+	void refusalReasonsFollowTheCallersLanguage() throws Exception {
+		Parameters in = new Parameters();
+		in.addParameter().setName("kind").setValue(new CodeType("item"));
+		in.addParameter().setName("csv").setValue(new StringType("code,name,price\n" + CatalogueFixtures.code("F") + ",X,abc\n"));
+
+		var response = postJson("/fhir/$import-catalogue", fhirContext.newJsonParser().encodeResourceToString(in), "Accept-Language", "fr");
+
+		Parameters out = fhirContext.newJsonParser().parseResource(Parameters.class, response.body());
+		assertThat(part(rows(out).get(0), "reason")).isEqualTo("Ligne 2 : la valeur « abc » de la colonne price n'est pas valide.");
+	}
+
+	private Parameters importCsv(String kind, String csv) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("kind").setValue(new CodeType(kind));
+		in.addParameter().setName("csv").setValue(new StringType(csv));
+		return client.operation().onServer().named("$import-catalogue").withParameters(in).execute();
+	}
+
+	private Parameters importBundle(Bundle bundle) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("bundle").setResource(bundle);
+		return client.operation().onServer().named("$import-catalogue").withParameters(in).execute();
+	}
+
+	static Map<String, Integer> counts(Parameters out) {
+		return out.getParameter().stream().filter(p -> !p.getName().equals("row"))
+				.collect(Collectors.toMap(p -> p.getName(), p -> ((org.hl7.fhir.r4.model.IntegerType) p.getValue()).getValue()));
+	}
+
+	static List<Parameters.ParametersParameterComponent> rows(Parameters out) {
+		return out.getParameter().stream().filter(p -> p.getName().equals("row")).toList();
+	}
+
+	static String part(Parameters.ParametersParameterComponent row, String name) {
+		return row.getPart().stream().filter(p -> p.getName().equals(name)).findFirst()
+				.map(p -> p.getValue().primitiveValue()).orElse(null);
+	}
+}
