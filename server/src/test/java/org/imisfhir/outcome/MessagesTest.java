@@ -24,6 +24,29 @@ class MessagesTest {
 	}
 
 	@Test
+	void noTwoAreaBundlesDefineTheSameKey() throws Exception {
+		java.util.Map<String, String> owner = new java.util.HashMap<>();
+		java.util.List<String> clashes = new java.util.ArrayList<>();
+		for (org.springframework.core.io.Resource bundle : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+				.getResources("classpath*:i18n/*.properties")) {
+			if (bundle.getFilename().contains("_")) {
+				continue;
+			}
+			java.util.Properties properties = new java.util.Properties();
+			try (java.io.InputStream in = bundle.getInputStream()) {
+				properties.load(in);
+			}
+			for (String key : properties.stringPropertyNames()) {
+				String previous = owner.put(key, bundle.getFilename());
+				if (previous != null) {
+					clashes.add(key + " in " + previous + " and " + bundle.getFilename());
+				}
+			}
+		}
+		assertThat(clashes).isEmpty();
+	}
+
+	@Test
 	void everyErrorCodeHasAnEnglishAndAFrenchText() {
 		for (ErrorCode code : ErrorCode.values()) {
 			String english = Messages.text(code.messageKey(), Locale.ENGLISH);

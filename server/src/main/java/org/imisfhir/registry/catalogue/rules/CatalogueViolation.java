@@ -27,4 +27,10 @@ public enum CatalogueViolation implements RuleViolation {
 	public String code() {
 		return code;
 	}
+
+	/** Catalogue texts have their own prefix: codes such as code-too-long also exist in other areas. */
+	@Override
+	public String messageKey() {
+		return "catalogue.detail." + code();
+	}
 }
