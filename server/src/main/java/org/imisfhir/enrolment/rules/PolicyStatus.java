@@ -17,4 +17,9 @@ public enum PolicyStatus {
 	public int code() {
 		return code;
 	}
+
+	/** Claims are covered by active policies and by expired ones whose cover included the target date. */
+	public boolean coversClaims() {
+		return this == ACTIVE || this == EXPIRED;
+	}
 }

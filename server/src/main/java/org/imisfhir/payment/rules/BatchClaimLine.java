@@ -1,5 +1,7 @@
 package org.imisfhir.payment.rules;
 
+import org.imisfhir.claim.rules.PriceOrigin;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 

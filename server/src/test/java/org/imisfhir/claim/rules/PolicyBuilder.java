@@ -1,5 +1,8 @@
 package org.imisfhir.claim.rules;
 
+import org.imisfhir.enrolment.rules.PolicyStatus;
+import org.imisfhir.enrolment.rules.PolicyStage;
+
 import static org.imisfhir.claim.rules.Amounts.date;
 
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.imisfhir.payment.rules;
 
+import org.imisfhir.claim.rules.PriceOrigin;
+
 import static org.imisfhir.payment.rules.Amounts.amount;
 import static org.imisfhir.payment.rules.Amounts.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
