@@ -24,7 +24,9 @@ public enum EnrolmentViolation implements RuleViolation {
 	CONTRIBUTION_NOT_POSITIVE("contribution-not-positive"),
 	CONTRIBUTION_AFTER_LAST_DATE("contribution-after-last-date"),
 	CONTRIBUTION_TOO_MANY_INSTALLMENTS("contribution-too-many-installments"),
-	RENEWAL_EXISTS("renewal-exists");
+	RENEWAL_EXISTS("renewal-exists"),
+	FAMILY_HEAD_CANNOT_LEAVE("family-head-cannot-leave"),
+	NOT_A_FAMILY_MEMBER("not-a-family-member");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-enrolment-error";
 
