@@ -145,6 +145,10 @@ def main():
     search_parameter('patient-family', 'family-group', 'Patient',
                      "Patient.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/patient-group-reference').value",
                      'The family (Group) of an insuree.', type_='reference', target=['Group'])
+    search_parameter('patient-village', 'village', 'Patient',
+                     "Patient.address.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/address-location-reference').value",
+                     'The current village of an insuree. Chain to reach the district: village.partof.partof=Location/<district>.',
+                     type_='reference', target=['Location'])
     search_parameter('group-family-code', 'family-code', 'Group',
                      "Group.identifier.where(system='https://imis-fhir.org/fhir/sid/family-code')",
                      'The code of a family (its head\'s insurance number when it was registered).')

@@ -42,6 +42,26 @@ class FamilyEnrolmentHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void insureesAreFoundByNameBirthDateAndTheirVillageOrDistrict() {
+		String number = unique("V");
+		Patient insuree = Fixtures.insuree(number, "Ébodé", "Thérèse", "female", "1969-12-24", true, null);
+		insuree.addAddress().addExtension(Fixtures.IG + "address-location-reference",
+				new org.hl7.fhir.r4.model.Reference("Location/loc-r2d1m1v1"));
+		String id = client.create().resource(insuree).execute().getId().getIdPart();
+
+		assertThat(ids("Patient?name=ebode&birthdate=1969-12-24")).contains(id);
+		assertThat(ids("Patient?village=Location/loc-r2d1m1v1")).contains(id);
+		assertThat(ids("Patient?village.partof.partof=Location/loc-r2d1")).contains(id);
+		assertThat(ids("Patient?village.partof.partof=Location/loc-r1d1")).doesNotContain(id);
+	}
+
+	private List<String> ids(String query) {
+		return client.search().byUrl(query).count(200).returnBundle(Bundle.class).execute().getEntry().stream()
+				.map(e -> e.getResource().getIdElement().getIdPart())
+				.toList();
+	}
+
+	@Test
 	void sendingTheSameEnrolmentThreeTimesCreatesItOnce() {
 		String head = unique("4");
 		String child = unique("5");
