@@ -35,6 +35,10 @@ public final class BenchMain {
 			return;
 		}
 		String url = option(args, "--url", "http://localhost:8080/fhir");
+		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
+			EnrolmentBench.main(args, url);
+			return;
+		}
 		int count = Integer.parseInt(option(args, "--count", "1000"));
 		int bundleSize = Integer.parseInt(option(args, "--bundle-size", "100"));
 		int warmup = Integer.parseInt(option(args, "--warmup", "50"));
