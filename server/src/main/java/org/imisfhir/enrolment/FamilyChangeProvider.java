@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Changes to a registered family (seed 001 §3.1): add a member, make another member head, take a member out
- * (never the head). Each change is one transaction over the family and the insurees concerned, so the family
+ * or move them to another family (never the head), move the family to another village. Each change is one transaction over the family and the insurees concerned, so the family
  * rules (exactly one head) are checked on the result.
  */
 @Component
@@ -105,6 +105,52 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 		addUpdate(transaction, family);
 		addUpdate(transaction, patient);
 		systemDao.transaction(request, transaction);
+		return readFamily(familyId, request);
+	}
+
+	/** Moves a member (not the head) to another family, as an ordinary member there. */
+	@Operation(name = "$move-member", type = Group.class)
+	public Group moveMember(
+			@IdParam IdType familyId,
+			@OperationParam(name = "member", min = 1, max = 1) Reference member,
+			@OperationParam(name = "to", min = 1, max = 1) Reference targetFamily,
+			RequestDetails request) {
+		Group family = readFamily(familyId, request);
+		String memberId = requireMember(family, member);
+		if (targetFamily == null || !targetFamily.hasReference()) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_FAMILY_REQUIRED);
+		}
+		Group target = readFamily(new IdType(targetFamily.getReference()), request);
+		Patient patient = readPatient(new Reference("Patient/" + memberId), request);
+		if (InsureeRecords.isHead(patient)) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_CANNOT_LEAVE, "Patient/" + memberId);
+		}
+		family.getMember().stream()
+				.filter(m -> memberId.equals(m.getEntity().getReferenceElement().getIdPart()))
+				.forEach(m -> m.setInactive(true));
+		family.setQuantity(activeMembers(family));
+		target.addMember().setEntity(new Reference("Patient/" + memberId));
+		target.setQuantity(activeMembers(target));
+		patient.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_REFERENCE.equals(e.getUrl()));
+		patient.addExtension(EnrolmentProfiles.GROUP_REFERENCE, new Reference("Group/" + target.getIdElement().getIdPart()));
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		addUpdate(transaction, family);
+		addUpdate(transaction, target);
+		addUpdate(transaction, patient);
+		systemDao.transaction(request, transaction);
+		return readFamily(new IdType(targetFamily.getReference()), request);
+	}
+
+	/** Moves a family to another village (the village must be a village). */
+	@Operation(name = "$move", type = Group.class)
+	public Group move(
+			@IdParam IdType familyId, @OperationParam(name = "village", min = 1, max = 1) Reference village, RequestDetails request) {
+		Group family = readFamily(familyId, request);
+		org.hl7.fhir.r4.model.Address address = new org.hl7.fhir.r4.model.Address();
+		address.addExtension(EnrolmentProfiles.ADDRESS_LOCATION, village);
+		family.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_ADDRESS.equals(e.getUrl()));
+		family.addExtension(EnrolmentProfiles.GROUP_ADDRESS, address);
+		daoRegistry.getResourceDao(Group.class).update(family, request);
 		return readFamily(familyId, request);
 	}
 

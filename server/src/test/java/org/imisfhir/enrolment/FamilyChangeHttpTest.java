@@ -61,6 +61,42 @@ class FamilyChangeHttpTest extends HttpTestBase {
 		assertThat(members.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(headId);
 	}
 
+	@Test
+	void aChildMovesToAnotherFamilyAndAFamilyMovesVillage() throws Exception {
+		Bundle first = enrolFamily();
+		Bundle second = enrolFamily();
+		String firstId = first.getEntryFirstRep().getResource().getIdElement().getIdPart();
+		String secondId = second.getEntryFirstRep().getResource().getIdElement().getIdPart();
+		String childId = first.getEntry().get(2).getResource().getIdElement().getIdPart();
+
+		Parameters move = new Parameters();
+		move.addParameter().setName("member").setValue(new Reference("Patient/" + childId));
+		move.addParameter().setName("to").setValue(new Reference("Group/" + secondId));
+		Group target = client.operation().onInstance("Group/" + firstId).named("$move-member").withParameters(move)
+				.returnResourceType(Group.class).execute();
+		Parameters toVillage = new Parameters();
+		toVillage.addParameter().setName("village").setValue(new Reference("Location/loc-r2d3m1v1"));
+		client.operation().onInstance("Group/" + secondId).named("$move").withParameters(toVillage)
+				.returnResourceType(Group.class).execute();
+		Parameters toDistrict = new Parameters();
+		toDistrict.addParameter().setName("village").setValue(new Reference("Location/loc-r2d3"));
+		HttpResponse<String> refused = postJson("/fhir/Group/" + secondId + "/$move",
+				fhirContext.newJsonParser().encodeResourceToString(toDistrict));
+
+		assertThat(target.getQuantity()).isEqualTo(3);
+		assertThat(ids("Patient?family-group=Group/" + secondId)).contains(childId);
+		assertThat(ids("Patient?family-group=Group/" + firstId)).doesNotContain(childId);
+		assertThat(ids("Group?village.partof.partof=Location/loc-r2d3")).contains(secondId);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("family-village-not-village");
+	}
+
+	private java.util.List<String> ids(String query) {
+		return client.search().byUrl(query).count(200).returnBundle(Bundle.class).execute().getEntry().stream()
+				.map(e -> e.getResource().getIdElement().getIdPart())
+				.toList();
+	}
+
 	private Bundle enrolFamily() {
 		Parameters request = new Parameters();
 		request.addParameter().setName("family").setResource(Fixtures.family("Location/loc-r1d1m1v2", false));
