@@ -68,6 +68,16 @@ public class ImisProperties {
 		private String currency = "XAF";
 		/** What a fully paid policy becomes: active (openIMIS option 1) or ready (option 3). */
 		private String activation = "active";
+		/** Active policies expiring within this many days get a renewal proposal (openIMIS: 14). */
+		private int renewalIntervalDays = 14;
+
+		public int getRenewalIntervalDays() {
+			return renewalIntervalDays;
+		}
+
+		public void setRenewalIntervalDays(int renewalIntervalDays) {
+			this.renewalIntervalDays = renewalIntervalDays;
+		}
 
 		public String getActivation() {
 			return activation;

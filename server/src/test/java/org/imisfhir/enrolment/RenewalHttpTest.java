@@ -27,6 +27,9 @@ class RenewalHttpTest extends HttpTestBase {
 	@Autowired
 	PolicyExpiry policyExpiry;
 
+	@Autowired
+	RenewalProposals renewalProposals;
+
 	@Test
 	void anEarlyRenewalGetsTheDiscountAndCannotBeMadeTwice() throws Exception {
 		// Enrolled 2025-01-10: start 2025-02-10, expiry 2026-02-09.
@@ -80,6 +83,31 @@ class RenewalHttpTest extends HttpTestBase {
 		Bundle expiring = client.search().byUrl("Coverage?expiry=ge2025-07-01&expiry=le2025-07-31&_id=" + policy.getIdElement().getIdPart())
 				.returnBundle(Bundle.class).execute();
 		assertThat(expiring.getEntry()).hasSize(1);
+	}
+
+	@Test
+	void activePoliciesExpiringSoonGetARenewalProposalOnce() {
+		// Enrolled 2023-01-10: start 2023-02-10, expiry 2024-02-09; paid in full so it is active.
+		Coverage policy = enrol("2023-01-10");
+		client.create().resource(ContributionHttpTest.contribution(
+				"Coverage/" + policy.getIdElement().getIdPart(), unique("RC"), "4900", "2023-01-15")).execute();
+
+		// On 2024-02-01 it expires within 14 days: one renewal, entered on the day after expiry (2024-02-10),
+		// 2024-02-10 > 2024-02-10 - 1 month, so no renewal discount: 4900.00.
+		int first = renewalProposals.proposeDue(java.time.LocalDate.parse("2024-02-01"));
+		int second = renewalProposals.proposeDue(java.time.LocalDate.parse("2024-02-01"));
+
+		Bundle ofFamily = client.search().byUrl("Coverage?family=" + ((org.hl7.fhir.r4.model.Reference) policy
+						.getExtensionByUrl(DETAILS).getExtensionByUrl("family").getValue()).getReference())
+				.returnBundle(Bundle.class).execute();
+		assertThat(first).isGreaterThanOrEqualTo(1);
+		assertThat(second).isZero();
+		assertThat(ofFamily.getEntry()).hasSize(2);
+		Coverage renewal = ofFamily.getEntry().stream().map(e -> (Coverage) e.getResource())
+				.filter(c -> !c.getIdElement().getIdPart().equals(policy.getIdElement().getIdPart())).findFirst().orElseThrow();
+		assertThat(renewal.getPeriod().getStartElement().getValueAsString()).isEqualTo("2024-02-10");
+		assertThat(((Money) renewal.getExtensionByUrl(DETAILS).getExtensionByUrl("value").getValue()).getValue())
+				.isEqualByComparingTo("4900.00");
 	}
 
 	private Coverage enrol(String enrolDate) {
