@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
@@ -132,9 +131,7 @@ public class ContributionRecorder {
 
 	private static void applyStatus(Coverage policy, ContributionOutcome outcome) {
 		PolicyStatus status = outcome.status();
-		policy.getExtension().removeIf(e -> PolicyBuilder.POLICY_STATUS.equals(e.getUrl()));
-		policy.addExtension(PolicyBuilder.POLICY_STATUS, new CodeableConcept(new Coding(
-				PolicyBuilder.POLICY_STATUS_SYSTEM, String.valueOf(status.code()), status.name().charAt(0) + status.name().substring(1).toLowerCase())));
+		PolicyBuilder.setOpenImisStatus(policy, status);
 		policy.setStatus(switch (status) {
 			case ACTIVE, EXPIRED -> Coverage.CoverageStatus.ACTIVE;
 			case SUSPENDED -> Coverage.CoverageStatus.CANCELLED;

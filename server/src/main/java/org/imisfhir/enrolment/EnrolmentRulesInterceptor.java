@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.enrolment.rules.InsuranceNumberRule;
 import org.imisfhir.outcome.ImisRuleException;
+import org.imisfhir.registry.RegistryRulesInterceptor;
 import org.imisfhir.registry.rules.LocationLevel;
 
 /**
@@ -84,9 +85,7 @@ public class EnrolmentRulesInterceptor {
 			Extension village = value.getExtensionByUrl(EnrolmentProfiles.ADDRESS_LOCATION);
 			if (village != null && village.getValue() instanceof Reference reference) {
 				Location location = read(Location.class, reference, EnrolmentViolation.FAMILY_VILLAGE_NOT_VILLAGE);
-				boolean isVillage = location.getType().stream().flatMap(t -> t.getCoding().stream())
-						.anyMatch(c -> LocationLevel.VILLAGE.code().equals(c.getCode()));
-				if (!isVillage) {
+				if (RegistryRulesInterceptor.levelOf(location).orElse(null) != LocationLevel.VILLAGE) {
 					throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_VILLAGE_NOT_VILLAGE, reference.getReference());
 				}
 			}

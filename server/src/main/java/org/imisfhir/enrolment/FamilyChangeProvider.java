@@ -92,15 +92,7 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 			@IdParam IdType familyId, @OperationParam(name = "member", min = 1, max = 1) Reference member, RequestDetails request) {
 		Group family = readFamily(familyId, request);
 		String memberId = requireMember(family, member);
-		Patient patient = readPatient(new Reference("Patient/" + memberId), request);
-		if (InsureeRecords.isHead(patient)) {
-			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_CANNOT_LEAVE, "Patient/" + memberId);
-		}
-		family.getMember().stream()
-				.filter(m -> memberId.equals(m.getEntity().getReferenceElement().getIdPart()))
-				.forEach(m -> m.setInactive(true));
-		family.setQuantity(activeMembers(family));
-		patient.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_REFERENCE.equals(e.getUrl()));
+		Patient patient = leaveFamily(family, memberId, request);
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		addUpdate(transaction, family);
 		addUpdate(transaction, patient);
@@ -121,17 +113,9 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_FAMILY_REQUIRED);
 		}
 		Group target = readFamily(new IdType(targetFamily.getReference()), request);
-		Patient patient = readPatient(new Reference("Patient/" + memberId), request);
-		if (InsureeRecords.isHead(patient)) {
-			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_CANNOT_LEAVE, "Patient/" + memberId);
-		}
-		family.getMember().stream()
-				.filter(m -> memberId.equals(m.getEntity().getReferenceElement().getIdPart()))
-				.forEach(m -> m.setInactive(true));
-		family.setQuantity(activeMembers(family));
+		Patient patient = leaveFamily(family, memberId, request);
 		target.addMember().setEntity(new Reference("Patient/" + memberId));
 		target.setQuantity(activeMembers(target));
-		patient.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_REFERENCE.equals(e.getUrl()));
 		patient.addExtension(EnrolmentProfiles.GROUP_REFERENCE, new Reference("Group/" + target.getIdElement().getIdPart()));
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		addUpdate(transaction, family);
@@ -152,6 +136,23 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 		family.addExtension(EnrolmentProfiles.GROUP_ADDRESS, address);
 		daoRegistry.getResourceDao(Group.class).update(family, request);
 		return readFamily(familyId, request);
+	}
+
+	/**
+	 * Takes a member (never the head) out of the family in memory: the membership stays as inactive and the
+	 * insuree loses the family link. Returns the insuree; the caller writes both.
+	 */
+	private Patient leaveFamily(Group family, String memberId, RequestDetails request) {
+		Patient patient = readPatient(new Reference("Patient/" + memberId), request);
+		if (InsureeRecords.isHead(patient)) {
+			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_CANNOT_LEAVE, "Patient/" + memberId);
+		}
+		family.getMember().stream()
+				.filter(m -> memberId.equals(m.getEntity().getReferenceElement().getIdPart()))
+				.forEach(m -> m.setInactive(true));
+		family.setQuantity(activeMembers(family));
+		patient.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_REFERENCE.equals(e.getUrl()));
+		return patient;
 	}
 
 	private Group readFamily(IdType familyId, RequestDetails request) {

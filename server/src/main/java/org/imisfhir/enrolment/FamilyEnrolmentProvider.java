@@ -41,11 +41,15 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 	private final String currency;
 
 	public FamilyEnrolmentProvider(
-			IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daoRegistry, ProductLookup products, ImisProperties properties) {
+			IFhirSystemDao<Bundle, Meta> systemDao,
+			DaoRegistry daoRegistry,
+			ProductLookup products,
+			PolicyQuoter quoter,
+			ImisProperties properties) {
 		this.systemDao = systemDao;
 		this.daoRegistry = daoRegistry;
 		this.products = products;
-		this.quoter = new PolicyQuoter(properties.getEnrolment().getAgeOfMajority());
+		this.quoter = quoter;
 		this.currency = properties.getEnrolment().getCurrency();
 	}
 
@@ -76,7 +80,7 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 		}
 		PolicyQuoter.Quote quote = null;
 		if (product != null && !product.isEmpty()) {
-			LocalDate date = enrolDate == null || enrolDate.isEmpty() ? LocalDate.now() : LocalDate.parse(enrolDate.getValueAsString());
+			LocalDate date = PolicyQuoter.dateOrToday(enrolDate);
 			quote = quoter.quote(products.find(product.getValue()), date, members);
 		}
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Reference;
+import org.imisfhir.enrolment.rules.PolicyStatus;
 
 /** Builds the Coverage of a new or renewed policy (openIMIS status Idle until contributions activate it). */
 public final class PolicyBuilder {
@@ -33,7 +34,7 @@ public final class PolicyBuilder {
 		policy.getMeta().addProfile(POLICY_PROFILE);
 		policy.addIdentifier().setSystem(POLICY_KEY_SYSTEM).setValue(key(familyCode, quote));
 		policy.setStatus(Coverage.CoverageStatus.DRAFT);
-		policy.addExtension(POLICY_STATUS, new CodeableConcept(new Coding(POLICY_STATUS_SYSTEM, "1", "Idle")));
+		setOpenImisStatus(policy, PolicyStatus.IDLE);
 		Extension details = policy.addExtension().setUrl(POLICY_DETAILS);
 		details.addExtension("family", family);
 		details.addExtension("stage", new CodeType(quote.stage()));
@@ -56,6 +57,14 @@ public final class PolicyBuilder {
 				.setValue(quote.productCode())
 				.setName(quote.productName());
 		return policy;
+	}
+
+	/** Replaces the exact openIMIS status (coverage-policy-status); Coverage.status is left to the caller. */
+	public static void setOpenImisStatus(Coverage policy, PolicyStatus status) {
+		String display = status.name().charAt(0) + status.name().substring(1).toLowerCase();
+		policy.getExtension().removeIf(e -> POLICY_STATUS.equals(e.getUrl()));
+		policy.addExtension(POLICY_STATUS,
+				new CodeableConcept(new Coding(POLICY_STATUS_SYSTEM, String.valueOf(status.code()), display)));
 	}
 
 	static Money money(BigDecimal amount, String currency) {

@@ -8,9 +8,8 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
+import org.imisfhir.enrolment.rules.PolicyStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,9 +41,7 @@ public class PolicyExpiry {
 		int count = 0;
 		for (IBaseResource found : daoRegistry.getResourceDao(Coverage.class).search(pastExpiry, new SystemRequestDetails()).getAllResources()) {
 			Coverage policy = (Coverage) found;
-			policy.getExtension().removeIf(e -> PolicyBuilder.POLICY_STATUS.equals(e.getUrl()));
-			policy.addExtension(PolicyBuilder.POLICY_STATUS,
-					new CodeableConcept(new Coding(PolicyBuilder.POLICY_STATUS_SYSTEM, "8", "Expired")));
+			PolicyBuilder.setOpenImisStatus(policy, PolicyStatus.EXPIRED);
 			daoRegistry.getResourceDao(Coverage.class).update(policy, new SystemRequestDetails());
 			count++;
 		}

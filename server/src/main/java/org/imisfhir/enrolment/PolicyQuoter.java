@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Patient;
+import org.imisfhir.app.ImisProperties;
 import org.imisfhir.enrolment.rules.Enrolment;
 import org.imisfhir.enrolment.rules.Member;
 import org.imisfhir.enrolment.rules.PolicyDates;
@@ -16,9 +18,11 @@ import org.imisfhir.enrolment.rules.ProductTerms;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.registry.product.InsurancePlanMapper;
 import org.imisfhir.registry.product.rules.ProductDefinition;
+import org.springframework.stereotype.Component;
 
 /** Loads the inputs of the policy rules from FHIR resources and returns a new policy's dates and value. */
-public final class PolicyQuoter {
+@Component
+public class PolicyQuoter {
 
 	private static final String RELATIONSHIP_SYSTEM =
 			"https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/patient-contact-relationship";
@@ -26,8 +30,13 @@ public final class PolicyQuoter {
 	private final PolicyPeriodCalculator periods = new PolicyPeriodCalculator();
 	private final PolicyValueCalculator values;
 
-	public PolicyQuoter(int ageOfMajority) {
-		this.values = new PolicyValueCalculator(ageOfMajority);
+	public PolicyQuoter(ImisProperties properties) {
+		this.values = new PolicyValueCalculator(properties.getEnrolment().getAgeOfMajority());
+	}
+
+	/** The date given by a client, or today when it gave none. */
+	public static LocalDate dateOrToday(DateType date) {
+		return date == null || date.isEmpty() ? LocalDate.now() : LocalDate.parse(date.getValueAsString());
 	}
 
 	public Quote quote(InsurancePlan plan, LocalDate enrolDate, List<Patient> membersInRegistrationOrder) {

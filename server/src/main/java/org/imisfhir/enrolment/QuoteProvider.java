@@ -28,9 +28,9 @@ public class QuoteProvider implements ImisOperationProvider {
 	private final PolicyQuoter quoter;
 	private final String currency;
 
-	public QuoteProvider(ProductLookup products, ImisProperties properties) {
+	public QuoteProvider(ProductLookup products, PolicyQuoter quoter, ImisProperties properties) {
 		this.products = products;
-		this.quoter = new PolicyQuoter(properties.getEnrolment().getAgeOfMajority());
+		this.quoter = quoter;
 		this.currency = properties.getEnrolment().getCurrency();
 	}
 
@@ -54,7 +54,7 @@ public class QuoteProvider implements ImisOperationProvider {
 		if (members == null || members.isEmpty()) {
 			throw ImisRuleException.businessRule(EnrolmentViolation.QUOTE_MEMBERS_REQUIRED);
 		}
-		LocalDate date = enrolDate == null || enrolDate.isEmpty() ? LocalDate.now() : LocalDate.parse(enrolDate.getValueAsString());
+		LocalDate date = PolicyQuoter.dateOrToday(enrolDate);
 		PolicyQuoter.Quote quote = quoter.quote(products.find(product), date, members);
 		Parameters result = new Parameters();
 		result.addParameter("product", new StringType(quote.productCode()));

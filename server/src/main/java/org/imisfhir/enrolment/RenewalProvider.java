@@ -39,10 +39,11 @@ public class RenewalProvider implements ImisOperationProvider {
 	private final PolicyQuoter quoter;
 	private final String currency;
 
-	public RenewalProvider(DaoRegistry daoRegistry, ProductLookup products, ImisProperties properties) {
+	public RenewalProvider(
+			DaoRegistry daoRegistry, ProductLookup products, PolicyQuoter quoter, ImisProperties properties) {
 		this.daoRegistry = daoRegistry;
 		this.products = products;
-		this.quoter = new PolicyQuoter(properties.getEnrolment().getAgeOfMajority());
+		this.quoter = quoter;
 		this.currency = properties.getEnrolment().getCurrency();
 	}
 
@@ -62,7 +63,7 @@ public class RenewalProvider implements ImisOperationProvider {
 		Group family = daoRegistry.getResourceDao(Group.class)
 				.read(familyReference.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
 		InsurancePlan plan = renewalProduct(previous, product);
-		LocalDate date = enrolDate == null || enrolDate.isEmpty() ? LocalDate.now() : LocalDate.parse(enrolDate.getValueAsString());
+		LocalDate date = PolicyQuoter.dateOrToday(enrolDate);
 		LocalDate previousExpiry = LocalDate.parse(previous.getPeriod().getEndElement().getValueAsString());
 		PolicyQuoter.Quote quote = quoter.quoteRenewal(plan, date, previousExpiry, currentMembers(family));
 		refuseWhenAlreadyRenewed(familyReference, quote, LocalDate.parse(previous.getPeriod().getStartElement().getValueAsString()));

@@ -189,7 +189,8 @@ public class RegistryRulesInterceptor {
 		}
 	}
 
-	static Optional<LocationLevel> levelOf(Location location) {
+	/** The openIMIS level (R, D, W, V) of a location, from its type coded in the IG's location-type system. */
+	public static Optional<LocationLevel> levelOf(Location location) {
 		return location.getType().stream()
 				.flatMap(type -> type.getCoding().stream())
 				.filter(coding -> RegistryProfiles.LOCATION_TYPE_SYSTEM.equals(coding.getSystem()))
