@@ -75,7 +75,7 @@ public class ContributionRecorder {
 			earlier = earlier.add(((PaymentNotice) found).getAmount().getValue());
 			count++;
 		}
-		PolicyPayments payments = new PolicyPayments(value, earlier, count, statusOf(policy),
+		PolicyPayments payments = new PolicyPayments(value, earlier, count, PolicyBuilder.openImisStatus(policy),
 				LocalDate.parse(policy.getPeriod().getStartElement().getValueAsString()), lastDate, maxInstallments);
 		LocalDate payDate = LocalDate.parse(notice.getPaymentDateElement().getValueAsString());
 		ContributionOutcome outcome = activation.apply(
@@ -90,7 +90,7 @@ public class ContributionRecorder {
 		for (var warning : outcome.warnings()) {
 			contributionDetails.addExtension("warning", new CodeType(warning.name().toLowerCase().replace('_', '-')));
 		}
-		if (outcome.status() != statusOf(policy) || outcome.effectiveDate().isPresent()) {
+		if (outcome.status() != PolicyBuilder.openImisStatus(policy) || outcome.effectiveDate().isPresent()) {
 			applyStatus(policy, outcome);
 			daoRegistry.getResourceDao(Coverage.class).update(policy, new SystemRequestDetails());
 		}
@@ -116,17 +116,6 @@ public class ContributionRecorder {
 			return ContributionAction.NORMAL;
 		}
 		return ContributionAction.valueOf(action.getValue().primitiveValue().toUpperCase());
-	}
-
-	static PolicyStatus statusOf(Coverage policy) {
-		Extension status = policy.getExtensionByUrl(PolicyBuilder.POLICY_STATUS);
-		String code = ((CodeableConcept) status.getValue()).getCodingFirstRep().getCode();
-		for (PolicyStatus candidate : PolicyStatus.values()) {
-			if (String.valueOf(candidate.code()).equals(code)) {
-				return candidate;
-			}
-		}
-		return PolicyStatus.IDLE;
 	}
 
 	private static void applyStatus(Coverage policy, ContributionOutcome outcome) {

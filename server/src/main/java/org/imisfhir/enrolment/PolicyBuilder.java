@@ -67,6 +67,21 @@ public final class PolicyBuilder {
 				new CodeableConcept(new Coding(POLICY_STATUS_SYSTEM, String.valueOf(status.code()), display)));
 	}
 
+	/** The exact openIMIS status (coverage-policy-status); idle when absent. */
+	public static PolicyStatus openImisStatus(Coverage policy) {
+		Extension status = policy.getExtensionByUrl(POLICY_STATUS);
+		if (status == null) {
+			return PolicyStatus.IDLE;
+		}
+		String code = ((CodeableConcept) status.getValue()).getCodingFirstRep().getCode();
+		for (PolicyStatus candidate : PolicyStatus.values()) {
+			if (String.valueOf(candidate.code()).equals(code)) {
+				return candidate;
+			}
+		}
+		return PolicyStatus.IDLE;
+	}
+
 	static Money money(BigDecimal amount, String currency) {
 		return new Money().setValue(amount).setCurrency(currency);
 	}

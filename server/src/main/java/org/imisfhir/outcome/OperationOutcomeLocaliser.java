@@ -51,6 +51,11 @@ public class OperationOutcomeLocaliser {
 		return exception;
 	}
 
+	/** The OperationOutcome a refusal gets, in the caller's language (for results listed inside a bundle). */
+	public OperationOutcome outcomeOf(BaseServerResponseException exception, RequestDetails request) {
+		return buildOutcome(exception, Messages.negotiate(request == null ? null : request.getHeader("Accept-Language")));
+	}
+
 	static OperationOutcome buildOutcome(BaseServerResponseException exception, Locale locale) {
 		ErrorCode code = classify(exception);
 		OperationOutcome outcome = new OperationOutcome();

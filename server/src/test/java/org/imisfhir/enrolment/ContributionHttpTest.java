@@ -108,19 +108,7 @@ class ContributionHttpTest extends HttpTestBase {
 	}
 
 	static PaymentNotice contribution(String policyReference, String receipt, String amount, String payDate) {
-		PaymentNotice notice = new PaymentNotice();
-		notice.getMeta().addProfile("https://imis-fhir.org/fhir/StructureDefinition/imis-contribution");
-		Extension details = notice.addExtension().setUrl("https://imis-fhir.org/fhir/StructureDefinition/contribution-details");
-		details.addExtension("payType", new CodeType("C"));
-		notice.addIdentifier().setSystem("https://imis-fhir.org/fhir/sid/contribution-receipt").setValue("PMTA0001|" + receipt);
-		notice.setStatus(PaymentNotice.PaymentNoticeStatus.ACTIVE);
-		notice.setCreated(new Date());
-		notice.setRequest(new Reference(policyReference));
-		notice.setPayment(new Reference().setIdentifier(new Identifier().setValue(receipt)));
-		notice.setPaymentDateElement(new DateType(payDate));
-		notice.setRecipient(new Reference("Organization/org-scheme"));
-		notice.setAmount(new Money().setValue(new BigDecimal(amount)).setCurrency("XAF"));
-		return notice;
+		return Fixtures.contribution(policyReference, receipt, amount, payDate);
 	}
 
 	private static String statusCode(Coverage policy) {

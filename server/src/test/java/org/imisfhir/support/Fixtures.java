@@ -1,5 +1,12 @@
 package org.imisfhir.support;
 
+import java.util.Date;
+import java.math.BigDecimal;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.PaymentNotice;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
@@ -118,5 +125,22 @@ public final class Fixtures {
 			location.getPartOf().setReference(parentReference);
 		}
 		return location;
+	}
+
+	/** A PMTA0001 contribution in cash (receipt unique per product) paying a policy. */
+	public static PaymentNotice contribution(String policyReference, String receipt, String amount, String payDate) {
+		PaymentNotice notice = new PaymentNotice();
+		notice.getMeta().addProfile("https://imis-fhir.org/fhir/StructureDefinition/imis-contribution");
+		Extension details = notice.addExtension().setUrl("https://imis-fhir.org/fhir/StructureDefinition/contribution-details");
+		details.addExtension("payType", new CodeType("C"));
+		notice.addIdentifier().setSystem("https://imis-fhir.org/fhir/sid/contribution-receipt").setValue("PMTA0001|" + receipt);
+		notice.setStatus(PaymentNotice.PaymentNoticeStatus.ACTIVE);
+		notice.setCreated(new Date());
+		notice.setRequest(new Reference(policyReference));
+		notice.setPayment(new Reference().setIdentifier(new Identifier().setValue(receipt)));
+		notice.setPaymentDateElement(new DateType(payDate));
+		notice.setRecipient(new Reference("Organization/org-scheme"));
+		notice.setAmount(new Money().setValue(new BigDecimal(amount)).setCurrency("XAF"));
+		return notice;
 	}
 }

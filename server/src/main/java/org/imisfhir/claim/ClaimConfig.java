@@ -1,0 +1,18 @@
+package org.imisfhir.claim;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the claim entry rules on every write path. */
+@Configuration
+public class ClaimConfig {
+
+	@Bean
+	public ClaimEntryInterceptor claimEntryInterceptor(DaoRegistry daos, IInterceptorService interceptorService) {
+		ClaimEntryInterceptor interceptor = new ClaimEntryInterceptor(daos);
+		interceptorService.registerInterceptor(interceptor);
+		return interceptor;
+	}
+}
