@@ -166,6 +166,18 @@ def operations():
               [('code', 'in', 0, '1', 'Claim code of the new claim (default: the old code followed by -R).', 'string'),
                ('return', 'out', 1, '1', 'The new claim, entered.', 'Claim')])
 
+    operation('CoverageEligibilityRequest-submit', 'submit', 'CoverageEligibilityRequest',
+              'Eligibility at the point of care: the insuree\'s policies in force on the date of care (servicedDate, '
+              'default today) with, per policy, the claims left per category (admissions, visits, consultations, '
+              'surgeries, deliveries, antenatal), the maximum amounts per category, the deductibles and ceilings '
+              'left (general, hospital, non-hospital), and for the item or service asked its quantity left and the '
+              'first day it is covered. The insuree is named by reference or by insurance number (patient.identifier). '
+              'Nothing is stored.', True, False,
+              [('resource', 'in', 1, '1', 'The enquiry (openIMIS IG shape: item category item/service and '
+                'productOrService.text = code, or productOrService.coding with our code systems).',
+                'CoverageEligibilityRequest'),
+               ('return', 'out', 1, '1', 'The balances.', 'CoverageEligibilityResponse')], affects_state=False)
+
 
 if __name__ == '__main__':
     main()

@@ -109,13 +109,9 @@ public class ClaimContextLoader {
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
 		Optional<String> family = familyOf(patient);
 		List<Coverage> coverages = family.map(this::policiesOf).orElse(List.of());
-		int members = family.map(this::coveredMembers).orElse(1);
-		List<InsureePolicy> policies = new ArrayList<>();
-		Map<String, Product> productsByCode = new HashMap<>();
-		for (Coverage coverage : coverages) {
-			insureePolicy(coverage, members, productsByCode).ifPresent(policies::add);
-		}
-		InsureeHistory history = history(claim, insureeId, coverages);
+		List<InsureePolicy> policies = insureePolicies(family, coverages);
+		InsureeHistory history = history(claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null,
+				insureeId, coverages);
 		Insuree insuree = new Insuree(insureeId, birthDate(patient), gender(patient), (!patient.hasActive() || patient.getActive()) && family.isPresent());
 		ClaimContext context = new ClaimContext(rulesClaim, insuree, rulesFacility, catalogue, policies, history, ageOfMajority);
 		return new LoadedClaim(context, sources, patient, facility);
@@ -230,6 +226,10 @@ public class ClaimContextLoader {
 		}
 		return org.imisfhir.registry.catalogue.PriceHistory.versionValidOn(versions, target)
 				.map(version -> CatalogueEntryReader.service(source.ref().code(), version));
+	}
+
+	public int ageOfMajority() {
+		return ageOfMajority;
 	}
 
 	/** The claimed items and services the facility's price lists (its own, and its district's) hold on the date. */
@@ -367,8 +367,30 @@ public class ClaimContextLoader {
 	}
 
 	/** The insuree's earlier claims above entered (lines and categories) and the family's use of each policy. */
-	private InsureeHistory history(Claim claim, String insureeId, List<Coverage> coverages) {
-		String self = claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null;
+	/** The insurees' policies as the rules see them (one family: members are counted once). */
+	public List<InsureePolicy> insureePolicies(Optional<String> family, List<Coverage> coverages) {
+		int members = family.map(this::coveredMembers).orElse(1);
+		Map<String, Product> productsByCode = new HashMap<>();
+		List<InsureePolicy> policies = new ArrayList<>();
+		for (Coverage coverage : coverages) {
+			insureePolicy(coverage, members, productsByCode).ifPresent(policies::add);
+		}
+		return policies;
+	}
+
+	public static Optional<String> family(Patient patient) {
+		return familyOf(patient);
+	}
+
+	public static LocalDate birthDateOf(Patient patient) {
+		return birthDate(patient);
+	}
+
+	/**
+	 * The insuree's earlier claims above entered (lines and categories) and the family's use of each policy,
+	 * leaving out the claim {@code self} (a "Claim/id" reference, or null).
+	 */
+	public InsureeHistory history(String self, String insureeId, List<Coverage> coverages) {
 		SearchParameterMap earlier = SearchParameterMap.newSynchronous()
 				.add("patient", new ReferenceParam(insureeId))
 				.add("imis-status", new TokenOrListParam()

@@ -33,10 +33,12 @@ final class ClaimScenario {
 
 	final String patient;
 	final String policy;
+	final String insuranceNumber;
 
-	private ClaimScenario(String patient, String policy) {
+	private ClaimScenario(String patient, String policy, String insuranceNumber) {
 		this.patient = patient;
 		this.policy = policy;
+		this.insuranceNumber = insuranceNumber;
 	}
 
 	static ClaimScenario insuredFamily(IGenericClient client) {
@@ -55,7 +57,7 @@ final class ClaimScenario {
 				.map(Coverage.class::cast).findFirst().orElseThrow();
 		String policyRef = "Coverage/" + policy.getIdElement().getIdPart();
 		client.create().resource(contribution(policyRef, code("RC"), "4900", "2026-03-20")).execute();
-		return new ClaimScenario("Patient/" + patient.getIdElement().getIdPart(), policyRef);
+		return new ClaimScenario("Patient/" + patient.getIdElement().getIdPart(), policyRef, head);
 	}
 
 	Claim claim(String code, String from, String to) {

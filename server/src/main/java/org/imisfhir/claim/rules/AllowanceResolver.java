@@ -18,24 +18,41 @@ public final class AllowanceResolver {
 
 	private enum Level { TREATMENT, INSUREE, POLICY }
 
+	/** Which amounts an eligibility enquiry asks about: the general one, or the in-patient or out-patient variant. */
+	public enum Scope { GENERAL, IN_PATIENT, OUT_PATIENT }
+
 	public Optional<Allowance> deductible(ClaimContext context, InsureePolicy policy, boolean hospitalVisit) {
-		return resolve(context, policy, hospitalVisit, policy.product().deductibles(), AllowanceUsage::deducted, false);
+		return resolve(context.history(), context.insuree().id(), policy, hospitalVisit, policy.product().deductibles(),
+				AllowanceUsage::deducted, false, new boolean[] {false, true});
 	}
 
 	public Optional<Allowance> ceiling(ClaimContext context, InsureePolicy policy, boolean hospitalVisit) {
-		return resolve(context, policy, hospitalVisit, policy.product().ceilings(), AllowanceUsage::ceilingUsed, true);
+		return resolve(context.history(), context.insuree().id(), policy, hospitalVisit, policy.product().ceilings(),
+				AllowanceUsage::ceilingUsed, true, new boolean[] {false, true});
 	}
 
-	private Optional<Allowance> resolve(ClaimContext context, InsureePolicy policy, boolean hospitalVisit,
-			AllowanceTerms terms, Function<AllowanceUsage, BigDecimal> usedAmount, boolean ceiling) {
-		for (boolean variant : new boolean[] {false, true}) {
+	/** The deductible of one scope alone, with the earlier usage counted as for a claim (eligibility balances). */
+	public Optional<Allowance> deductible(InsureeHistory history, String insureeId, InsureePolicy policy, Scope scope) {
+		return resolve(history, insureeId, policy, scope == Scope.IN_PATIENT, policy.product().deductibles(),
+				AllowanceUsage::deducted, false, new boolean[] {scope != Scope.GENERAL});
+	}
+
+	/** The ceiling of one scope alone, with the earlier usage counted as for a claim (eligibility balances). */
+	public Optional<Allowance> ceiling(InsureeHistory history, String insureeId, InsureePolicy policy, Scope scope) {
+		return resolve(history, insureeId, policy, scope == Scope.IN_PATIENT, policy.product().ceilings(),
+				AllowanceUsage::ceilingUsed, true, new boolean[] {scope != Scope.GENERAL});
+	}
+
+	private Optional<Allowance> resolve(InsureeHistory history, String insureeId, InsureePolicy policy, boolean hospitalVisit,
+			AllowanceTerms terms, Function<AllowanceUsage, BigDecimal> usedAmount, boolean ceiling, boolean[] variants) {
+		for (boolean variant : variants) {
 			for (Level level : Level.values()) {
 				BigDecimal amount = pick(amountsAt(terms, level), variant, hospitalVisit);
 				if (LevelAmounts.isSet(amount)) {
 					if (ceiling && level == Level.POLICY) {
 						amount = withExtraMembers(amount, policy, variant, hospitalVisit);
 					}
-					BigDecimal earlier = earlierUsage(context, policy, level, variant, hospitalVisit, usedAmount);
+					BigDecimal earlier = earlierUsage(history, insureeId, policy, level, variant, hospitalVisit, usedAmount);
 					return Optional.of(new Allowance(amount, earlier));
 				}
 			}
@@ -67,15 +84,15 @@ public final class AllowanceResolver {
 		return LevelAmounts.isSet(maximum) ? raised.min(maximum) : raised;
 	}
 
-	private static BigDecimal earlierUsage(ClaimContext context, InsureePolicy policy, Level level, boolean variant,
-			boolean hospitalVisit, Function<AllowanceUsage, BigDecimal> usedAmount) {
+	private static BigDecimal earlierUsage(InsureeHistory history, String insureeId, InsureePolicy policy, Level level,
+			boolean variant, boolean hospitalVisit, Function<AllowanceUsage, BigDecimal> usedAmount) {
 		if (level == Level.TREATMENT) {
 			return BigDecimal.ZERO;
 		}
-		List<AllowanceUsage> usage = context.history().usageOncePerClaim();
+		List<AllowanceUsage> usage = history.usageOncePerClaim();
 		return Money.sum(usage.stream()
 				.filter(record -> record.policyId().equals(policy.policyId()))
-				.filter(record -> level == Level.POLICY || record.insureeId().equals(context.insuree().id()))
+				.filter(record -> level == Level.POLICY || record.insureeId().equals(insureeId))
 				.filter(record -> !variant || record.hospitalVisit() == hospitalVisit)
 				.map(usedAmount)
 				.toList());

@@ -6,20 +6,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Compares amounts by value, so that 31 and 31.00 are equal; short date and amount helpers. */
-final class Amounts {
+public final class Amounts {
 
 	private Amounts() {
 	}
 
-	static BigDecimal amount(String value) {
+	public static BigDecimal amount(String value) {
 		return new BigDecimal(value);
 	}
 
-	static LocalDate date(String iso) {
+	public static LocalDate date(String iso) {
 		return LocalDate.parse(iso);
 	}
 
-	static void assertAmount(String expected, BigDecimal actual) {
+	public static void assertAmount(String expected, BigDecimal actual) {
 		assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
 	}
 }

@@ -1,7 +1,7 @@
 package org.imisfhir.claim.rules;
 
 /** Builds a product's cover of one item or service; by default price-list priced, fixed limit 0 (no cap). */
-final class CoverageBuilder {
+public final class CoverageBuilder {
 
 	private final MedicalRef ref;
 	private PriceOrigin origin = PriceOrigin.PRICE_LIST;
@@ -19,49 +19,49 @@ final class CoverageBuilder {
 		this.ref = ref;
 	}
 
-	static CoverageBuilder cover(MedicalRef ref) {
+	public static CoverageBuilder cover(MedicalRef ref) {
 		return new CoverageBuilder(ref);
 	}
 
-	CoverageBuilder origin(PriceOrigin value) {
+	public CoverageBuilder origin(PriceOrigin value) {
 		origin = value;
 		return this;
 	}
 
-	CoverageBuilder limits(LimitTerms value) {
+	public CoverageBuilder limits(LimitTerms value) {
 		normal = value;
 		return this;
 	}
 
-	CoverageBuilder referral(LimitTerms value) {
+	public CoverageBuilder referral(LimitTerms value) {
 		referral = value;
 		return this;
 	}
 
-	CoverageBuilder emergency(LimitTerms value) {
+	public CoverageBuilder emergency(LimitTerms value) {
 		emergency = value;
 		return this;
 	}
 
-	CoverageBuilder waitingMonths(Integer adult, Integer child) {
+	public CoverageBuilder waitingMonths(Integer adult, Integer child) {
 		waitingAdult = adult;
 		waitingChild = child;
 		return this;
 	}
 
-	CoverageBuilder maxQuantity(Integer adult, Integer child) {
+	public CoverageBuilder maxQuantity(Integer adult, Integer child) {
 		maxQuantityAdult = adult;
 		maxQuantityChild = child;
 		return this;
 	}
 
-	CoverageBuilder ceilingExclusion(CeilingExclusion adult, CeilingExclusion child) {
+	public CoverageBuilder ceilingExclusion(CeilingExclusion adult, CeilingExclusion child) {
 		exclusionAdult = adult;
 		exclusionChild = child;
 		return this;
 	}
 
-	ProductCoverage build() {
+	public ProductCoverage build() {
 		return new ProductCoverage(ref, origin, normal, referral, emergency, waitingAdult, waitingChild,
 				maxQuantityAdult, maxQuantityChild, exclusionAdult, exclusionChild);
 	}

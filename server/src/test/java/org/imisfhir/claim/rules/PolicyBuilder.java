@@ -8,7 +8,7 @@ import static org.imisfhir.claim.rules.Amounts.date;
 import java.time.LocalDate;
 
 /** Builds an insuree's policy; by default new, active, 2024-01-01 to 2024-12-31 for policy and insuree, 1 member. */
-final class PolicyBuilder {
+public final class PolicyBuilder {
 
 	private final String id;
 	private final Product product;
@@ -25,38 +25,38 @@ final class PolicyBuilder {
 		this.product = product;
 	}
 
-	static PolicyBuilder policy(String id, Product product) {
+	public static PolicyBuilder policy(String id, Product product) {
 		return new PolicyBuilder(id, product);
 	}
 
-	PolicyBuilder stage(PolicyStage value) {
+	public PolicyBuilder stage(PolicyStage value) {
 		stage = value;
 		return this;
 	}
 
-	PolicyBuilder status(PolicyStatus value) {
+	public PolicyBuilder status(PolicyStatus value) {
 		status = value;
 		return this;
 	}
 
-	PolicyBuilder policyPeriod(String effective, String expiry) {
+	public PolicyBuilder policyPeriod(String effective, String expiry) {
 		policyEffective = date(effective);
 		policyExpiry = date(expiry);
 		return insureePeriod(effective, expiry);
 	}
 
-	PolicyBuilder insureePeriod(String effective, String expiry) {
+	public PolicyBuilder insureePeriod(String effective, String expiry) {
 		insureeEffective = date(effective);
 		insureeExpiry = date(expiry);
 		return this;
 	}
 
-	PolicyBuilder members(int value) {
+	public PolicyBuilder members(int value) {
 		members = value;
 		return this;
 	}
 
-	InsureePolicy build() {
+	public InsureePolicy build() {
 		return new InsureePolicy(id, product, stage, status, policyEffective, policyExpiry, insureeEffective, insureeExpiry, members);
 	}
 }

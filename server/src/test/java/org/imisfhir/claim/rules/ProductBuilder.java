@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds a product; by default no deductible, no ceiling, interpretation I, no category maxima. */
-final class ProductBuilder {
+public final class ProductBuilder {
 
 	private final String code;
 	private AllowanceTerms deductibles = AllowanceTerms.NONE;
@@ -22,58 +22,58 @@ final class ProductBuilder {
 		this.code = code;
 	}
 
-	static ProductBuilder product(String code) {
+	public static ProductBuilder product(String code) {
 		return new ProductBuilder(code);
 	}
 
-	ProductBuilder deductibles(AllowanceTerms value) {
+	public ProductBuilder deductibles(AllowanceTerms value) {
 		deductibles = value;
 		return this;
 	}
 
-	ProductBuilder ceilings(AllowanceTerms value) {
+	public ProductBuilder ceilings(AllowanceTerms value) {
 		ceilings = value;
 		return this;
 	}
 
-	ProductBuilder extraMemberCeiling(ExtraMemberCeiling value) {
+	public ProductBuilder extraMemberCeiling(ExtraMemberCeiling value) {
 		extra = value;
 		return this;
 	}
 
-	ProductBuilder interpretation(CeilingInterpretation value) {
+	public ProductBuilder interpretation(CeilingInterpretation value) {
 		interpretation = value;
 		return this;
 	}
 
-	ProductBuilder maxCount(ServiceCategory category, int count) {
+	public ProductBuilder maxCount(ServiceCategory category, int count) {
 		maxCounts.put(category, count);
 		return this;
 	}
 
-	ProductBuilder maxAmount(ServiceCategory category, String amount) {
+	public ProductBuilder maxAmount(ServiceCategory category, String amount) {
 		maxAmounts.put(category, new BigDecimal(amount));
 		return this;
 	}
 
-	ProductBuilder covers(ProductCoverage coverage) {
+	public ProductBuilder covers(ProductCoverage coverage) {
 		coverages.add(coverage);
 		return this;
 	}
 
-	ProductBuilder covers(CoverageBuilder coverage) {
+	public ProductBuilder covers(CoverageBuilder coverage) {
 		return covers(coverage.build());
 	}
 
 	/** Covers each of the refs in full (price list, no cap). */
-	ProductBuilder coversInFull(MedicalRef... refs) {
+	public ProductBuilder coversInFull(MedicalRef... refs) {
 		for (MedicalRef ref : refs) {
 			covers(CoverageBuilder.cover(ref));
 		}
 		return this;
 	}
 
-	Product build() {
+	public Product build() {
 		return new Product(code, deductibles, ceilings, extra, interpretation, new CategoryMaxima(maxCounts, maxAmounts), coverages);
 	}
 }
