@@ -102,6 +102,10 @@ def main():
                      'The amount claimed.', type_='number')
     search_parameter('claim-item-code', 'item-code', 'Claim', 'Claim.item.productOrService',
                      'Items and services claimed, by code (system service-code or item-code).')
+    search_parameter('communicationrequest-about', 'about', 'CommunicationRequest', 'CommunicationRequest.about',
+                     'What a request is about: the claim a feedback prompt asks about.', type_='reference')
+    search_parameter('communication-about', 'about', 'Communication', 'Communication.about',
+                     'What a communication is about: the claim a feedback answers.', type_='reference')
     search_parameter('claimresponse-coverage', 'coverage', 'ClaimResponse', 'ClaimResponse.insurance.coverage',
                      'The policies a claim was paid from.', type_='reference', target=['Coverage'])
 
@@ -177,6 +181,29 @@ def operations():
                 'productOrService.text = code, or productOrService.coding with our code systems).',
                 'CoverageEligibilityRequest'),
                ('return', 'out', 1, '1', 'The balances.', 'CoverageEligibilityResponse')], affects_state=False)
+
+    operation('Claim-select', 'select', 'Claim',
+              'Selects checked claims for medical review or for feedback (openIMIS review and feedback selection): '
+              'the claims named, or among the checked claims still idle for that purpose (optionally of one facility '
+              'and dates of care) every claim above an amount, every claim with one of the given services, and a '
+              'random share of the others. The others become not selected. Selecting for feedback creates a '
+              'CommunicationRequest for the enrolment officer with the IG\'s five questions.', True, False,
+              [('for', 'in', 1, '1', 'review or feedback.', 'code'),
+               ('claim', 'in', 0, '*', 'Claims to select explicitly.', 'Reference'),
+               ('amountAbove', 'in', 0, '1', 'Select every claim whose claimed amount is above this.', 'decimal'),
+               ('service', 'in', 0, '*', 'Select every claim with this service code.', 'string'),
+               ('share', 'in', 0, '1', 'Percentage (0-100) of the other claims selected at random.', 'decimal'),
+               ('facility', 'in', 0, '1', 'Only the claims of this facility.', 'Reference'),
+               ('from', 'in', 0, '1', 'Only care from this date.', 'date'),
+               ('to', 'in', 0, '1', 'Only care up to this date.', 'date'),
+               ('selected', 'out', 0, '*', 'A selected claim.', 'Reference'),
+               ('selectedCount', 'out', 1, '1', 'How many were selected.', 'integer'),
+               ('notSelectedCount', 'out', 1, '1', 'How many were not selected.', 'integer')])
+    operation('Claim-bypass', 'bypass', 'Claim',
+              'Bypasses the review or the feedback of a claim (status 16); a pending feedback prompt is revoked.',
+              False, True,
+              [('for', 'in', 1, '1', 'review or feedback.', 'code'),
+               ('return', 'out', 1, '1', 'The claim.', 'Claim')])
 
 
 if __name__ == '__main__':

@@ -15,4 +15,11 @@ public class ClaimConfig {
 		interceptorService.registerInterceptor(interceptor);
 		return interceptor;
 	}
+
+	@Bean
+	public FeedbackInterceptor feedbackInterceptor(DaoRegistry daos, IInterceptorService interceptorService) {
+		FeedbackInterceptor interceptor = new FeedbackInterceptor(daos);
+		interceptorService.registerInterceptor(interceptor);
+		return interceptor;
+	}
 }

@@ -19,7 +19,9 @@ public enum ClaimViolation implements RuleViolation {
 	REVIEW_VALUE_INVALID("claim-review-value-invalid"),
 	REVIEW_JUSTIFICATION_REQUIRED("claim-review-justification-required"),
 	WORKFLOW_READ_ONLY("claim-workflow-read-only"),
-	ELIGIBILITY_PATIENT_REQUIRED("eligibility-patient-required");
+	ELIGIBILITY_PATIENT_REQUIRED("eligibility-patient-required"),
+	SELECTION_PURPOSE("claim-selection-purpose"),
+	FEEDBACK_ANSWER_INVALID("claim-feedback-answer-invalid");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-claim-error";
 

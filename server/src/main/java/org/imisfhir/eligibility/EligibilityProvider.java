@@ -50,7 +50,6 @@ public class EligibilityProvider implements ImisOperationProvider {
 	static final String BENEFIT_TYPE = IG + "CodeSystem/coverage-item-benefit-type";
 	static final String ITEM_CATEGORY = IG + "CodeSystem/coverage-item-category";
 	static final String CLAIM_ITEM_CATEGORY = IG + "CodeSystem/claim-item-category";
-	static final String RESPONSE_PROFILE = IG + "StructureDefinition/openimis-coverage-eligibility-response";
 
 	private static final Map<ServiceCategory, String[]> CATEGORY_CODES = Map.of(
 			ServiceCategory.HOSPITALIZATION, new String[] {"admissions_left", "hospitalization_amount"},
@@ -88,7 +87,6 @@ public class EligibilityProvider implements ImisOperationProvider {
 		List<PolicyBalance> balances = calculator.balances(policies, history, insureeId, adult, date, asked);
 
 		CoverageEligibilityResponse response = new CoverageEligibilityResponse();
-		response.getMeta().addProfile(RESPONSE_PROFILE);
 		for (Identifier identifier : request.getIdentifier()) {
 			response.addIdentifier(identifier.copy());
 		}

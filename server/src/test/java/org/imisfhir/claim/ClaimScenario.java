@@ -73,7 +73,7 @@ final class ClaimScenario {
 		if (to != null) {
 			claim.getBillablePeriod().setEndElement(new DateTimeType(to));
 		}
-		claim.setCreatedElement(new DateTimeType("2026-08-04"));
+		claim.setCreatedElement(new DateTimeType(from != null && from.compareTo("2026-08-04") > 0 ? from : "2026-08-04"));
 		claim.setProvider(new Reference(FACILITY));
 		claim.setPriority(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/processpriority", "normal", null)));
 		claim.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference(policy));
