@@ -35,6 +35,10 @@ public final class BenchMain {
 			return;
 		}
 		String url = option(args, "--url", "http://localhost:8080/fhir");
+		if ("claims".equals(option(args, "--scenario", "crud"))) {
+			ClaimBench.main(args, url);
+			return;
+		}
 		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
 			EnrolmentBench.main(args, url);
 			return;

@@ -30,6 +30,10 @@ final class LatencyRecorder {
 		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1_000_000.0;
 	}
 
+	int count() {
+		return nanos.size();
+	}
+
 	double totalSeconds() {
 		return (finished - started) / 1_000_000_000.0;
 	}
