@@ -1,0 +1,31 @@
+package org.imisfhir.programme;
+
+import org.imisfhir.outcome.RuleViolation;
+
+/** Why a programme step is refused (CodeSystem terminology/imis/CodeSystem-imis-programme-error.json). */
+public enum ProgrammeViolation implements RuleViolation {
+	VOUCHER_CSV_HEADER("voucher-csv-header"),
+	VOUCHER_STATUS_UNKNOWN("voucher-status-unknown"),
+	VOUCHER_REASON_REQUIRED("voucher-reason-required"),
+	VOUCHER_SAME_STATUS("voucher-same-status"),
+	VOUCHER_USE_BY_ENROLMENT_ONLY("voucher-use-by-enrolment-only"),
+	VOUCHER_NOT_A_VOUCHER("voucher-not-a-voucher");
+
+	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
+
+	private final String code;
+
+	ProgrammeViolation(String code) {
+		this.code = code;
+	}
+
+	@Override
+	public String system() {
+		return SYSTEM;
+	}
+
+	@Override
+	public String code() {
+		return code;
+	}
+}

@@ -1,0 +1,33 @@
+package org.imisfhir.programme.rules;
+
+import java.util.Optional;
+
+/**
+ * The rules of a voucher's status change (the duplicate-management procedure): a reason is mandatory; a
+ * voucher can be cancelled or set back to new; only an enrolment makes a voucher used (consumption), never a
+ * manual change; a change to the same status is refused as pointless.
+ */
+public final class VoucherStatusChange {
+
+	public enum Refusal { REASON_REQUIRED, SAME_STATUS, USE_BY_ENROLMENT_ONLY }
+
+	private VoucherStatusChange() {}
+
+	public static Optional<Refusal> check(VoucherStatus from, VoucherStatus to, String reason) {
+		if (reason == null || reason.isBlank()) {
+			return Optional.of(Refusal.REASON_REQUIRED);
+		}
+		if (from == to) {
+			return Optional.of(Refusal.SAME_STATUS);
+		}
+		if (to == VoucherStatus.USED) {
+			return Optional.of(Refusal.USE_BY_ENROLMENT_ONLY);
+		}
+		return Optional.empty();
+	}
+
+	/** Consumption by an enrolment: only a new voucher can be used. */
+	public static boolean consumable(VoucherStatus status) {
+		return status == VoucherStatus.NEW;
+	}
+}
