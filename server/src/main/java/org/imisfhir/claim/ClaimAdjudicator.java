@@ -72,6 +72,25 @@ public class ClaimAdjudicator {
 		if (status != ClaimStatus.ENTERED) {
 			throw ImisRuleException.businessRule(ClaimViolation.NOT_ENTERED, claim.getIdElement().getIdPart(), name(status));
 		}
+		return adjudicate(claim);
+	}
+
+	/**
+	 * Enters and submits a new claim in one transaction (what an openIMIS client's POST Claim does): the claim is
+	 * stored already checked or rejected, with its ClaimResponse, under a new id.
+	 */
+	public ClaimResponse enterAndSubmit(Claim claim) {
+		if (claim.getExtensionByUrl(ClaimProfiles.WORKFLOW) != null) {
+			throw ImisRuleException.businessRule(ClaimViolation.WORKFLOW_READ_ONLY);
+		}
+		claim.setId(new IdType("Claim", "c-" + java.util.UUID.randomUUID()));
+		ClaimWorkflow.setStatus(claim, ClaimStatus.ENTERED);
+		ClaimWorkflow.setReviewStatus(claim, ClaimWorkflow.Selection.IDLE);
+		ClaimWorkflow.setFeedbackStatus(claim, ClaimWorkflow.Selection.IDLE);
+		return adjudicate(claim);
+	}
+
+	private ClaimResponse adjudicate(Claim claim) {
 		ClaimContextLoader.LoadedClaim loaded = loader.load(claim, List.of());
 		addCodes(claim, loaded);
 		ClaimCheck check = checker.check(loaded.context());

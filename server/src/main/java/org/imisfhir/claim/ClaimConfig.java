@@ -17,6 +17,13 @@ public class ClaimConfig {
 	}
 
 	@Bean
+	public ClaimProductCache claimProductCache(org.imisfhir.enrolment.ProductLookup products, IInterceptorService interceptorService) {
+		ClaimProductCache cache = new ClaimProductCache(products);
+		interceptorService.registerInterceptor(cache);
+		return cache;
+	}
+
+	@Bean
 	public FeedbackInterceptor feedbackInterceptor(DaoRegistry daos, IInterceptorService interceptorService) {
 		FeedbackInterceptor interceptor = new FeedbackInterceptor(daos);
 		interceptorService.registerInterceptor(interceptor);

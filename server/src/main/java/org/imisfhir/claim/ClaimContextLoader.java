@@ -47,15 +47,12 @@ import org.imisfhir.claim.rules.Product;
 import org.imisfhir.claim.rules.ServiceCategory;
 import org.imisfhir.enrolment.EnrolmentProfiles;
 import org.imisfhir.enrolment.PolicyBuilder;
-import org.imisfhir.enrolment.ProductLookup;
 import org.imisfhir.enrolment.rules.PolicyStage;
 import org.imisfhir.enrolment.rules.PolicyStatus;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.registry.RegistryProfiles;
 import org.imisfhir.registry.catalogue.CatalogueCodes;
 import org.imisfhir.registry.catalogue.CatalogueStore;
-import org.imisfhir.registry.product.InsurancePlanMapper;
-import org.imisfhir.registry.product.rules.ClaimProductReader;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -80,10 +77,10 @@ public class ClaimContextLoader {
 	static final String HF_CARE_TYPE = RegistryProfiles.IG + "organization-hf-care-type";
 
 	private final DaoRegistry daos;
-	private final ProductLookup products;
+	private final ClaimProductCache products;
 	private final int ageOfMajority;
 
-	public ClaimContextLoader(DaoRegistry daos, ProductLookup products, ImisProperties properties) {
+	public ClaimContextLoader(DaoRegistry daos, ClaimProductCache products, ImisProperties properties) {
 		this.daos = daos;
 		this.products = products;
 		this.ageOfMajority = properties.getEnrolment().getAgeOfMajority();
@@ -360,8 +357,7 @@ public class ClaimContextLoader {
 			effective = start;
 		}
 		String productCode = coverage.getClass_().get(0).getValue();
-		Product product = cache.computeIfAbsent(productCode,
-				code -> ClaimProductReader.read(InsurancePlanMapper.toProduct(products.find(code))));
+		Product product = cache.computeIfAbsent(productCode, products::product);
 		String policyId = "Coverage/" + coverage.getIdElement().getIdPart();
 		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, effective, expiry, members));
 	}

@@ -55,7 +55,7 @@ public class ClaimOperationProvider implements ImisOperationProvider {
 		List<java.util.function.Supplier<ClaimResponse>> work = new ArrayList<>();
 		if (claims != null) {
 			for (Claim claim : claims) {
-				work.add(() -> adjudicator.submit(enter(claim, request)));
+				work.add(() -> adjudicator.enterAndSubmit(claim));
 			}
 		}
 		if (references != null) {
@@ -82,12 +82,6 @@ public class ClaimOperationProvider implements ImisOperationProvider {
 			}
 		}
 		return results;
-	}
-
-	/** A claim given whole to $submit is entered first (as a plain create would), then submitted. */
-	private IdType enter(Claim claim, RequestDetails request) {
-		claim.setId((String) null);
-		return (IdType) daos.getResourceDao(Claim.class).create(claim, request).getId();
 	}
 
 	@Operation(name = "$review", type = Claim.class)
