@@ -14,6 +14,7 @@ import ca.uhn.fhir.batch2.api.VoidModel;
 import ca.uhn.fhir.batch2.model.ChunkOutcome;
 import ca.uhn.fhir.batch2.model.JobDefinition;
 import ca.uhn.fhir.batch2.model.StatusEnum;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -65,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -100,13 +102,11 @@ public class BatchRunJob {
 				.addIntermediateStep("remunerate", "Remunerate a chunk of claims", BatchRunJson.Remunerated.class, remunerateStep)
 				.addFinalReducerStep("statements", "Write the payment statements", BatchRunJson.Summary.class, statementStep)
 				.errorHandler(details -> {
+					// called inside the job framework's maintenance transaction: take back on a thread of our own
 					String taskId = details.getParameters().taskId;
-					LOG.warn("Batch run Task/{} failed: {}; taking back what it paid", taskId, details.getInstance().getErrorMessage());
-					Task task = runs.read(taskId);
-					if (task.getStatus() != Task.TaskStatus.CANCELLED) {
-						runs.end(taskId, Task.TaskStatus.FAILED, "Failed: " + details.getInstance().getErrorMessage());
-					}
-					runs.rollback(taskId);
+					String error = details.getInstance().getErrorMessage();
+					LOG.warn("Batch run Task/{} failed: {}; taking back what it paid", taskId, error);
+					CompletableFuture.runAsync(() -> runs.failed(taskId, error));
 				})
 				.build();
 	}
@@ -127,7 +127,9 @@ public class BatchRunJob {
 	}
 
 	@Bean
-	public BatchRunPacer imisBatchRunPacer(IJobCoordinator coordinator, IJobMaintenanceService maintenance) {
+	public BatchRunPacer imisBatchRunPacer(IJobCoordinator coordinator, IJobMaintenanceService maintenance, JpaStorageSettings storage) {
+		// without fast tracking HAPI ignores requests for a maintenance pass and keeps to its one-a-minute schedule
+		storage.setJobFastTrackingEnabled(true);
 		return new BatchRunPacer(coordinator, maintenance);
 	}
 

@@ -138,6 +138,19 @@ public class BatchRuns {
 		return read(taskId);
 	}
 
+	/** A run whose job failed: ended as failed (unless cancelled meanwhile) and what it paid taken back. */
+	public void failed(String taskId, String error) {
+		try {
+			// taken back first: a Task that reads "failed" has nothing of the run left
+			rollback(taskId);
+			if (read(taskId).getStatus() != Task.TaskStatus.CANCELLED) {
+				end(taskId, Task.TaskStatus.FAILED, "Failed: " + error);
+			}
+		} catch (RuntimeException e) {
+			LOG.error("Batch run Task/{}: taking back after failure did not finish ({}); cancel the run to finish it", taskId, e.getMessage(), e);
+		}
+	}
+
 	/** Marks a run ended (cancelled or failed): it gives its key up, so the month can be run again. */
 	public void end(String taskId, Task.TaskStatus status, String reason) {
 		update(taskId, task -> {
@@ -218,7 +231,9 @@ public class BatchRuns {
 				// the id read carries its version: HAPI refuses the update when someone wrote the Task in between
 				daos.getResourceDao(Task.class).update(task, new SystemRequestDetails());
 				return;
-			} catch (ResourceVersionConflictException e) {
+			} catch (ResourceVersionConflictException | org.springframework.dao.DataIntegrityViolationException
+					| jakarta.persistence.PersistenceException e) {
+				// two chunks reporting progress at once: read again and retry
 				if (attempt >= 20) {
 					throw e;
 				}

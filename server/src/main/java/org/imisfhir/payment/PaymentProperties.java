@@ -11,7 +11,7 @@ public class PaymentProperties {
 
 	/**
 	 * How often (milliseconds) a node with a batch run under way asks the job framework to move it on, instead of
-	 * waiting for its once-a-minute maintenance pass. 0 leaves the pace to the framework.
+	 * waiting for its once-a-minute maintenance pass.
 	 */
 	private long pollMillis = 1000;
 
