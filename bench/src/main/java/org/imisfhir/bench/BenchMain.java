@@ -35,6 +35,10 @@ public final class BenchMain {
 			return;
 		}
 		String url = option(args, "--url", "http://localhost:8080/fhir");
+		if ("batch-run".equals(option(args, "--scenario", "crud"))) {
+			BatchRunBench.main(args, url);
+			return;
+		}
 		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
 			EnrolmentBench.main(args, url);
 			return;
@@ -106,7 +110,7 @@ public final class BenchMain {
 		}
 	}
 
-	private static String option(String[] args, String name, String fallback) {
+	static String option(String[] args, String name, String fallback) {
 		for (int i = 0; i < args.length - 1; i++) {
 			if (args[i].equals(name)) {
 				return args[i + 1];
