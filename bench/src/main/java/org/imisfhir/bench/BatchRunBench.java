@@ -125,7 +125,8 @@ final class BatchRunBench {
 
 	private void cancelExisting(LocalDate today) throws Exception {
 		String key = String.format("%04d-%02d|national", today.getYear(), today.getMonthValue());
-		String found = get(baseUrl + "/Task?batch-run-key=https://imis-fhir.org/fhir/sid/batch-run-key|" + key);
+		String found = get(baseUrl + "/Task?batch-run-key=" + java.net.URLEncoder.encode("https://imis-fhir.org/fhir/sid/batch-run-key|" + key,
+				java.nio.charset.StandardCharsets.UTF_8));
 		Matcher task = Pattern.compile("\"fullUrl\"\\s*:\\s*\"[^\"]*/Task/([^\"/]+)\"").matcher(found);
 		if (task.find()) {
 			long t0 = System.nanoTime();
