@@ -39,6 +39,10 @@ public final class BenchMain {
 			ClaimBench.main(args, url);
 			return;
 		}
+		if ("batch-run".equals(option(args, "--scenario", "crud"))) {
+			BatchRunBench.main(args, url);
+			return;
+		}
 		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
 			EnrolmentBench.main(args, url);
 			return;
@@ -110,7 +114,7 @@ public final class BenchMain {
 		}
 	}
 
-	private static String option(String[] args, String name, String fallback) {
+	static String option(String[] args, String name, String fallback) {
 		for (int i = 0; i < args.length - 1; i++) {
 			if (args[i].equals(name)) {
 				return args[i + 1];
