@@ -1,5 +1,7 @@
 package org.imisfhir.enrolment;
 
+import org.imisfhir.programme.ProgrammeViolation;
+import org.imisfhir.programme.VoucherLedger;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -39,18 +41,21 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 	private final ProductLookup products;
 	private final PolicyQuoter quoter;
 	private final String currency;
+	private final VoucherLedger vouchers;
 
 	public FamilyEnrolmentProvider(
 			IFhirSystemDao<Bundle, Meta> systemDao,
 			DaoRegistry daoRegistry,
 			ProductLookup products,
 			PolicyQuoter quoter,
-			ImisProperties properties) {
+			ImisProperties properties,
+			VoucherLedger vouchers) {
 		this.systemDao = systemDao;
 		this.daoRegistry = daoRegistry;
 		this.products = products;
 		this.quoter = quoter;
 		this.currency = properties.getEnrolment().getCurrency();
+		this.vouchers = vouchers;
 	}
 
 	/**
@@ -59,6 +64,7 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 	 * @param product optional: a product code or "InsurancePlan/id" to sell the family a new policy on
 	 * @param enrolDate the policy's enrolment date (default today)
 	 * @param officer the enrolment officer (Practitioner or PractitionerRole reference)
+	 * @param voucher optional: the number of a health voucher the policy uses (it must be new; it becomes used)
 	 */
 	@Operation(name = "$enrol", type = Group.class)
 	public Bundle enrol(
@@ -67,6 +73,7 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 			@OperationParam(name = "product", max = 1) StringType product,
 			@OperationParam(name = "enrolDate", max = 1) DateType enrolDate,
 			@OperationParam(name = "officer", max = 1) Reference officer,
+			@OperationParam(name = "voucher", max = 1) StringType voucher,
 			RequestDetails request) {
 		if (family == null) {
 			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_FAMILY_REQUIRED);
@@ -105,10 +112,16 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 		if (quote != null) {
 			String headUrn = memberUrns.get(members.indexOf(heads.get(0)));
 			Coverage policy = PolicyBuilder.newPolicy(quote, familyCode, new Reference(familyUrn), new Reference(headUrn), officer, currency);
-			transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(policy).getRequest()
+			String policyUrn = "urn:uuid:" + UUID.randomUUID();
+			transaction.addEntry().setFullUrl(policyUrn).setResource(policy).getRequest()
 					.setMethod(Bundle.HTTPVerb.POST)
 					.setUrl("Coverage")
 					.setIfNoneExist("identifier=" + PolicyBuilder.POLICY_KEY_SYSTEM + "|" + PolicyBuilder.key(familyCode, quote));
+			if (voucher != null && !voucher.isEmpty()) {
+				vouchers.consume(transaction, voucher.getValue().trim(), policyUrn, "enrolment of family " + familyCode);
+			}
+		} else if (voucher != null && !voucher.isEmpty()) {
+			throw ImisRuleException.businessRule(ProgrammeViolation.VOUCHER_NEEDS_POLICY);
 		}
 
 		Bundle response = systemDao.transaction(request, transaction);
@@ -160,7 +173,8 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 			result.addEntry().setResource(read("Patient", entry.getResponse().getLocation()));
 		}
 		for (Bundle.BundleEntryComponent entry : entries.subList(memberCount + 1, entries.size())) {
-			result.addEntry().setResource(read("Coverage", entry.getResponse().getLocation()));
+			String location = entry.getResponse().getLocation();
+			result.addEntry().setResource(read(new IdType(location).getResourceType(), location));
 		}
 		result.getEntry().forEach(e -> e.setFullUrl(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart()));
 		return result;

@@ -283,17 +283,41 @@ public class BatchRunJob {
 		}
 
 		/** Called with each chunk's claims just before they are written (a failure here leaves the chunk unwritten). */
+		private static final int MAX_CHUNK_ATTEMPTS = 50;
+
 		void beforeWrite(Consumer<List<String>> hook) {
 			this.beforeWrite = hook == null ? claims -> { } : hook;
 		}
 
+		/**
+		 * Writes one chunk in one transaction together with the run's Task (its progress), guarded by the Task's
+		 * version: a run that fails or is cancelled changes its Task first, so a chunk in flight at that moment
+		 * cannot commit afterwards (its If-Match fails; it re-reads the Task, sees the run stopped and writes
+		 * nothing), and the taking back that follows sees every chunk that did commit.
+		 */
 		@Override
 		public RunOutcome run(StepExecutionDetails<BatchRunJson.Parameters, BatchRunJson.ClaimChunk> details,
 				IJobDataSink<BatchRunJson.Remunerated> sink) {
 			BatchRunJson.Parameters parameters = details.getParameters();
 			String taskId = parameters.taskId;
+			for (int attempt = 1; ; attempt++) {
+				try {
+					BatchRunJson.Remunerated out = writeChunk(details, taskId, parameters);
+					sink.accept(out);
+					return new RunOutcome(out.rows.size());
+				} catch (ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException e) {
+					if (attempt >= MAX_CHUNK_ATTEMPTS) {
+						throw e;
+					}
+					LOG.debug("Batch run Task/{}: chunk met a concurrent write (attempt {}), trying again", taskId, attempt);
+				}
+			}
+		}
+
+		private BatchRunJson.Remunerated writeChunk(StepExecutionDetails<BatchRunJson.Parameters, BatchRunJson.ClaimChunk> details,
+				String taskId, BatchRunJson.Parameters parameters) {
 			Task task = runs.read(taskId);
-			if (task.getStatus() == Task.TaskStatus.CANCELLED || task.getStatus() == Task.TaskStatus.FAILED) {
+			if (BatchRuns.stopped(task)) {
 				throw new JobExecutionFailedException("batch run Task/" + taskId + " is " + task.getStatus().toCode());
 			}
 			Map<String, RelativeIndexes> indexes = indexes(details.getData(), period(parameters));
@@ -331,11 +355,12 @@ public class BatchRunJob {
 			}
 			beforeWrite.accept(details.getData().claims);
 			if (!transaction.getEntry().isEmpty()) {
+				String done = BatchRuns.output(task, "claims-done");
+				BatchRuns.setOutput(task, "claims-done", new IntegerType((done == null ? 0 : Integer.parseInt(done)) + newlyPaid));
+				BatchRuns.put(transaction, task, "Task/" + taskId, task.getIdElement().getVersionIdPart());
 				store.transaction(transaction);
 			}
-			runs.addProgress(taskId, newlyPaid);
-			sink.accept(out);
-			return new RunOutcome(out.rows.size());
+			return out;
 		}
 
 		private static BigDecimal paidTotal(ClaimResponse response) {
@@ -394,7 +419,7 @@ public class BatchRunJob {
 			String taskId = parameters.taskId;
 			BatchPeriod period = period(parameters);
 			Task task = runs.read(taskId);
-			if (task.getStatus() == Task.TaskStatus.CANCELLED || task.getStatus() == Task.TaskStatus.FAILED) {
+			if (BatchRuns.stopped(task)) {
 				throw new JobExecutionFailedException("batch run Task/" + taskId + " is " + task.getStatus().toCode());
 			}
 			Map<String, ProductDefinition> products = store.products(parameters.location);

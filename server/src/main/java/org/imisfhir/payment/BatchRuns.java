@@ -138,10 +138,25 @@ public class BatchRuns {
 		return read(taskId);
 	}
 
-	/** A run whose job failed: ended as failed (unless cancelled meanwhile) and what it paid taken back. */
+	/** A run that no chunk may write to any more: failing, failed or cancelled. */
+	static boolean stopped(Task task) {
+		return task.getStatus() == Task.TaskStatus.CANCELLED || task.getStatus() == Task.TaskStatus.FAILED
+				|| task.getStatus() == Task.TaskStatus.ONHOLD;
+	}
+
+	/**
+	 * A run whose job failed: stopped first (on hold: a chunk in flight can no longer commit, see the chunk step),
+	 * then what it paid taken back, then ended as failed (unless cancelled meanwhile), so that a Task that reads
+	 * "failed" has nothing of the run left.
+	 */
 	public void failed(String taskId, String error) {
 		try {
-			// taken back first: a Task that reads "failed" has nothing of the run left
+			update(taskId, task -> {
+				if (task.getStatus() != Task.TaskStatus.CANCELLED) {
+					task.setStatus(Task.TaskStatus.ONHOLD);
+					task.setStatusReason(new CodeableConcept().setText("Failing: taking back what the run paid"));
+				}
+			});
 			rollback(taskId);
 			if (read(taskId).getStatus() != Task.TaskStatus.CANCELLED) {
 				end(taskId, Task.TaskStatus.FAILED, "Failed: " + error);
@@ -239,17 +254,6 @@ public class BatchRuns {
 				}
 			}
 		}
-	}
-
-	/** Adds to an integer output (claims-done), or sets it. */
-	public void addProgress(String taskId, int claims) {
-		if (claims == 0) {
-			return;
-		}
-		update(taskId, task -> {
-			String done = output(task, "claims-done");
-			setOutput(task, "claims-done", new IntegerType((done == null ? 0 : Integer.parseInt(done)) + claims));
-		});
 	}
 
 	public static void setOutput(Task task, String name, Type value) {

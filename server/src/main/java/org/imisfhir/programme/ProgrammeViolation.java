@@ -9,7 +9,10 @@ public enum ProgrammeViolation implements RuleViolation {
 	VOUCHER_REASON_REQUIRED("voucher-reason-required"),
 	VOUCHER_SAME_STATUS("voucher-same-status"),
 	VOUCHER_USE_BY_ENROLMENT_ONLY("voucher-use-by-enrolment-only"),
-	VOUCHER_NOT_A_VOUCHER("voucher-not-a-voucher");
+	VOUCHER_NOT_A_VOUCHER("voucher-not-a-voucher"),
+	VOUCHER_UNKNOWN("voucher-unknown"),
+	VOUCHER_NOT_NEW("voucher-not-new"),
+	VOUCHER_NEEDS_POLICY("voucher-needs-policy");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
 

@@ -9,6 +9,7 @@ import org.imisfhir.support.HttpTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,60 @@ class VoucherHttpTest extends HttpTestBase {
 		assertThat(cancelled.getExtensionsByUrl(Vouchers.STATUS_CHANGE)).hasSize(2)
 				.last().satisfies(e -> assertThat(e.getExtensionByUrl("reason").getValue().primitiveValue())
 						.isEqualTo("Doublon constaté au district"));
+	}
+
+	@Test
+	void anEnrolmentUsesANewVoucherAndOfTwoConcurrentEnrolmentsWithOneVoucherExactlyOneSucceeds() throws Exception {
+		String number = "V" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+		importFile("NumCheque,ChequeStatus\n" + number + ",new\n");
+
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<HttpResponse<String>>> results = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			String body = enrolment(number);
+			results.add(pool.submit(() -> {
+				start.await();
+				return postJson("/fhir/Group/$enrol", body, "Accept-Language", "fr");
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new java.util.ArrayList<>();
+		String refusal = "";
+		for (java.util.concurrent.Future<HttpResponse<String>> result : results) {
+			HttpResponse<String> response = result.get(5, java.util.concurrent.TimeUnit.MINUTES);
+			statuses.add(response.statusCode());
+			if (response.statusCode() != 200) {
+				refusal = response.body();
+			}
+		}
+		pool.shutdown();
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+
+		Basic used = (Basic) client.search().byUrl("Basic?voucher-number=https://imis-fhir.org/fhir/sid/voucher-number|" + number)
+				.returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+		assertThat(Vouchers.status(used).code()).isEqualTo("used");
+		assertThat(((org.hl7.fhir.r4.model.Reference) used.getExtensionByUrl(Vouchers.DETAILS).getExtensionByUrl("usedBy").getValue())
+				.getReference()).startsWith("Coverage/");
+
+		// once used, a further enrolment is refused with the voucher's own reason
+		HttpResponse<String> again = postJson("/fhir/Group/$enrol", enrolment(number), "Accept-Language", "fr");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("voucher-not-new").contains("seul un chèque nouveau");
+		assertThat(refusal).isNotEmpty();
+	}
+
+	/** A one-woman family on PMTA0001 using the voucher. */
+	private String enrolment(String voucher) {
+		String number = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+		Parameters request = new Parameters();
+		request.addParameter().setName("family").setResource(org.imisfhir.support.Fixtures.family("Location/loc-r1d1m1v1", false));
+		request.addParameter().setName("member").setResource(
+				org.imisfhir.support.Fixtures.insuree(number, "Ngo", "Awa", "female", "1998-05-01", true, null));
+		request.addParameter("product", new StringType("PMTA0001"));
+		request.addParameter("enrolDate", new org.hl7.fhir.r4.model.DateType("2026-03-10"));
+		request.addParameter("voucher", new StringType(voucher));
+		return fhirContext.newJsonParser().encodeResourceToString(request);
 	}
 
 	private Parameters importFile(String csv) {
