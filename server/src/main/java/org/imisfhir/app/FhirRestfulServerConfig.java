@@ -19,6 +19,7 @@ import java.util.List;
 import org.imisfhir.conformance.CapabilityStatementEnricher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
+import org.imisfhir.security.RoleAuthorizationInterceptor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +44,7 @@ public class FhirRestfulServerConfig {
 			OperationOutcomeLocaliser outcomeLocaliser,
 			CapabilityStatementEnricher capabilityStatementEnricher,
 			ObjectProvider<ImisOperationProvider> operationProviders,
+			RoleAuthorizationInterceptor authorizationInterceptor,
 			ImisProperties properties) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.setServerName("IMIS-FHIR");
@@ -64,6 +66,8 @@ public class FhirRestfulServerConfig {
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
 
 		server.registerInterceptor(outcomeLocaliser);
+		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
+		server.registerInterceptor(authorizationInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		if (properties.getFhir().isOpenapiEnabled()) {

@@ -51,7 +51,7 @@ public class OperationOutcomeLocaliser {
 		return exception;
 	}
 
-	static OperationOutcome buildOutcome(BaseServerResponseException exception, Locale locale) {
+	public static OperationOutcome buildOutcome(BaseServerResponseException exception, Locale locale) {
 		ErrorCode code = classify(exception);
 		OperationOutcome outcome = new OperationOutcome();
 		OperationOutcomeIssueComponent summary = outcome.addIssue();
