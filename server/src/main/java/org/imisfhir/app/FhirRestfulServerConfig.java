@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.imisfhir.audit.AuditRequestInterceptor;
 import org.imisfhir.conformance.CapabilityStatementEnricher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
@@ -45,6 +46,7 @@ public class FhirRestfulServerConfig {
 			CapabilityStatementEnricher capabilityStatementEnricher,
 			ObjectProvider<ImisOperationProvider> operationProviders,
 			RoleAuthorizationInterceptor authorizationInterceptor,
+			ObjectProvider<AuditRequestInterceptor> auditInterceptor,
 			ImisProperties properties) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.setServerName("IMIS-FHIR");
@@ -68,6 +70,7 @@ public class FhirRestfulServerConfig {
 		server.registerInterceptor(outcomeLocaliser);
 		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
 		server.registerInterceptor(authorizationInterceptor);
+		auditInterceptor.ifAvailable(server::registerInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		if (properties.getFhir().isOpenapiEnabled()) {

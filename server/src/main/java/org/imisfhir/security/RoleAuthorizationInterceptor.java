@@ -54,7 +54,7 @@ public class RoleAuthorizationInterceptor extends AuthorizationInterceptor {
 		}
 		String type = request == null ? null : request.getResourceName();
 		RestOperationTypeEnum operation = request == null ? null : request.getRestOperationType();
-		if (RoleRights.AUDIT.contains(type) && operation != null && isWrite(operation)) {
+		if (type != null && RoleRights.AUDIT.contains(type) && operation != null && isWrite(operation)) {
 			throw new ImisRuleException(ErrorCode.FORBIDDEN, SecurityViolation.AUDIT_READ_ONLY);
 		}
 		throw new ImisRuleException(ErrorCode.FORBIDDEN, SecurityViolation.ROLE_NOT_ALLOWED,
