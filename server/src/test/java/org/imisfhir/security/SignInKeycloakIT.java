@@ -34,7 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
 		classes = ImisFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {"imis.security.development.enabled=false", "imis.audit.flush-interval-ms=50"})
+		properties = {
+			"spring.datasource.url=jdbc:h2:mem:imis-keycloak-test;DB_CLOSE_DELAY=-1",
+			"imis.security.development.enabled=false",
+			"imis.audit.flush-interval-ms=50"
+		})
 @ActiveProfiles("test")
 class SignInKeycloakIT {
 

@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		classes = ImisFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = {
+			// its own in-memory database: the development-mode context of the HTTP suite lives in the same JVM
+			"spring.datasource.url=jdbc:h2:mem:imis-token-test;DB_CLOSE_DELAY=-1",
 			"imis.security.development.enabled=false",
 			"imis.security.issuer-uri=" + TokenIssuer.ISSUER,
 			"imis.audit.flush-interval-ms=50"
