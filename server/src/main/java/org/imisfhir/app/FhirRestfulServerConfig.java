@@ -20,6 +20,7 @@ import org.imisfhir.audit.AuditRequestInterceptor;
 import org.imisfhir.conformance.CapabilityStatementEnricher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
+import org.imisfhir.security.DistrictScopeInterceptor;
 import org.imisfhir.security.RoleAuthorizationInterceptor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,7 @@ public class FhirRestfulServerConfig {
 			CapabilityStatementEnricher capabilityStatementEnricher,
 			ObjectProvider<ImisOperationProvider> operationProviders,
 			RoleAuthorizationInterceptor authorizationInterceptor,
+			DistrictScopeInterceptor districtScopeInterceptor,
 			ObjectProvider<AuditRequestInterceptor> auditInterceptor,
 			ImisProperties properties) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
@@ -70,6 +72,7 @@ public class FhirRestfulServerConfig {
 		server.registerInterceptor(outcomeLocaliser);
 		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
 		server.registerInterceptor(authorizationInterceptor);
+		server.registerInterceptor(districtScopeInterceptor);
 		auditInterceptor.ifAvailable(server::registerInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());

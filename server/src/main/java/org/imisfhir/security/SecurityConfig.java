@@ -3,6 +3,8 @@ package org.imisfhir.security;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.EnumSet;
@@ -95,6 +97,20 @@ public class SecurityConfig {
 	@Bean
 	public RoleAuthorizationInterceptor roleAuthorizationInterceptor(FhirContext fhirContext) {
 		return new RoleAuthorizationInterceptor(fhirContext);
+	}
+
+	/** The administrative tree used for district scoping, reloaded whenever a Location is written. */
+	@Bean
+	public LocationTreeCache locationTreeCache(DaoRegistry daoRegistry, IInterceptorService interceptorService) {
+		LocationTreeCache cache = new LocationTreeCache(daoRegistry);
+		interceptorService.registerInterceptor(cache);
+		return cache;
+	}
+
+	/** Keeps users limited to districts or a facility to their data, registered on the FHIR endpoint. */
+	@Bean
+	public DistrictScopeInterceptor districtScopeInterceptor(DaoRegistry daoRegistry, LocationTreeCache locations) {
+		return new DistrictScopeInterceptor(daoRegistry, locations);
 	}
 
 	/** Checks signature (keys fetched lazily from the issuer), expiry, issuer and audience. */
