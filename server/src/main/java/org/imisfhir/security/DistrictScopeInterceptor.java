@@ -214,10 +214,10 @@ public class DistrictScopeInterceptor {
 					.add(Organization.SP_IDENTIFIER, new TokenParam(FACILITY_CODE_SYSTEM, code));
 			List<IBaseResource> found = daoRegistry.getResourceDao(Organization.class)
 					.search(byCode, new SystemRequestDetails()).getResources(0, 1);
-			return found.isEmpty() ? "" : found.get(0).getIdElement().getIdPart();
+			return found.isEmpty() ? null : found.get(0).getIdElement().getIdPart(); // misses are not cached
 		});
 		// an unknown facility code narrows to nothing rather than to everything
-		return id.isEmpty() ? "out-of-scope" : id;
+		return id == null ? "out-of-scope" : id;
 	}
 
 	private Set<String> districtIds(ImisUser user) {
