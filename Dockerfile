@@ -1,7 +1,9 @@
 # Production image of the IMIS-FHIR server.
 #   docker build -t imis-fhir .
 #   docker run -p 8080:8080 -e SPRING_PROFILES_ACTIVE=postgres \
-#     -e IMIS_DB_URL=jdbc:postgresql://db:5432/imis -e IMIS_DB_USER=imis -e IMIS_DB_PASSWORD=secret imis-fhir
+#     -e IMIS_DB_URL=jdbc:postgresql://db:5432/imis -e IMIS_DB_USER=imis -e IMIS_DB_PASSWORD=secret \
+#     -e IMIS_SECURITY_ISSUER_URI=https://keycloak.example.org/realms/imis imis-fhir
+# (the server refuses to start without a token issuer; see docs/security.md)
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src

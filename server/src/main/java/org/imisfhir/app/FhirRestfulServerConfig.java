@@ -16,9 +16,12 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.imisfhir.audit.AuditRequestInterceptor;
 import org.imisfhir.conformance.CapabilityStatementEnricher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
+import org.imisfhir.security.DistrictScopeInterceptor;
+import org.imisfhir.security.RoleAuthorizationInterceptor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +46,9 @@ public class FhirRestfulServerConfig {
 			OperationOutcomeLocaliser outcomeLocaliser,
 			CapabilityStatementEnricher capabilityStatementEnricher,
 			ObjectProvider<ImisOperationProvider> operationProviders,
+			RoleAuthorizationInterceptor authorizationInterceptor,
+			DistrictScopeInterceptor districtScopeInterceptor,
+			ObjectProvider<AuditRequestInterceptor> auditInterceptor,
 			ImisProperties properties) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.setServerName("IMIS-FHIR");
@@ -64,6 +70,10 @@ public class FhirRestfulServerConfig {
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
 
 		server.registerInterceptor(outcomeLocaliser);
+		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
+		server.registerInterceptor(authorizationInterceptor);
+		server.registerInterceptor(districtScopeInterceptor);
+		auditInterceptor.ifAvailable(server::registerInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		if (properties.getFhir().isOpenapiEnabled()) {

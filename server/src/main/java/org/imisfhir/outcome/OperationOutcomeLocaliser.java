@@ -56,7 +56,7 @@ public class OperationOutcomeLocaliser {
 		return buildOutcome(exception, Messages.negotiate(request == null ? null : request.getHeader("Accept-Language")));
 	}
 
-	static OperationOutcome buildOutcome(BaseServerResponseException exception, Locale locale) {
+	public static OperationOutcome buildOutcome(BaseServerResponseException exception, Locale locale) {
 		ErrorCode code = classify(exception);
 		OperationOutcome outcome = new OperationOutcome();
 		OperationOutcomeIssueComponent summary = outcome.addIssue();

@@ -1,0 +1,31 @@
+package org.imisfhir.security;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The signed-in user as the server sees it: name, openIMIS roles, the districts and health facility their
+ * work is limited to (location and facility codes; empty when not limited), and the client application
+ * the request came through.
+ *
+ * @param username  the Keycloak user name ({@code preferred_username}) or the development user
+ * @param roles     the openIMIS roles held
+ * @param districts codes of the districts the user works in; empty: every district
+ * @param facility  code of the user's health facility, or null
+ * @param clientId  the OAuth2 client ({@code azp}) the token was issued to, or null
+ */
+public record ImisUser(String username, Set<ImisRole> roles, List<String> districts, String facility, String clientId) {
+
+	public ImisUser {
+		roles = Set.copyOf(roles);
+		districts = List.copyOf(districts);
+	}
+
+	public Rights rights() {
+		return RoleRights.of(roles);
+	}
+
+	public boolean hasRole(ImisRole role) {
+		return roles.contains(role);
+	}
+}

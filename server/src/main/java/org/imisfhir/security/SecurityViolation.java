@@ -1,0 +1,29 @@
+package org.imisfhir.security;
+
+import org.imisfhir.outcome.RuleViolation;
+
+/** Why a signed-in user is refused (CodeSystem terminology/imis/CodeSystem-imis-security-error.json). */
+public enum SecurityViolation implements RuleViolation {
+	ROLE_NOT_ALLOWED("role-not-allowed"),
+	NO_ROLE("no-role"),
+	AUDIT_READ_ONLY("audit-read-only"),
+	OUT_OF_SCOPE("out-of-scope");
+
+	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-security-error";
+
+	private final String code;
+
+	SecurityViolation(String code) {
+		this.code = code;
+	}
+
+	@Override
+	public String system() {
+		return SYSTEM;
+	}
+
+	@Override
+	public String code() {
+		return code;
+	}
+}

@@ -1,0 +1,139 @@
+package org.imisfhir.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imisfhir.security.Access.DELETE;
+import static org.imisfhir.security.Access.READ;
+import static org.imisfhir.security.Access.WRITE;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RoleRightsTest {
+
+	@Test
+	void everyRoleHasRights() {
+		for (ImisRole role : ImisRole.values()) {
+			assertThat(RoleRights.of(role)).as(role.code()).isNotNull();
+			assertThat(RoleRights.of(role).can("Location", READ)).as(role + " reads reference data").isTrue();
+		}
+	}
+
+	@Test
+	void noRoleNoRights() {
+		Rights none = RoleRights.of(Set.of());
+		assertThat(none.resources()).isEmpty();
+		assertThat(none.operations()).isEmpty();
+	}
+
+	@Test
+	void nobodyWritesTheAuditTrailAndOnlyTheImisAdministratorReadsIt() {
+		Rights all = RoleRights.of(EnumSet.allOf(ImisRole.class));
+		for (String type : RoleRights.AUDIT) {
+			assertThat(all.can(type, WRITE)).as(type).isFalse();
+			assertThat(all.can(type, DELETE)).as(type).isFalse();
+			for (ImisRole role : ImisRole.values()) {
+				assertThat(RoleRights.of(role).can(type, READ)).as(role + " reads " + type)
+						.isEqualTo(role == ImisRole.IMIS_ADMINISTRATOR);
+			}
+		}
+	}
+
+	@Test
+	void claimContributorCreatesAndSearchesClaimsButDoesNotSubmitOrDelete() {
+		Rights rights = RoleRights.of(ImisRole.CLAIM_CONTRIBUTOR);
+		assertThat(rights.can("Claim", READ)).isTrue();
+		assertThat(rights.can("Claim", WRITE)).isTrue();
+		assertThat(rights.can("Claim", DELETE)).isFalse();
+		assertThat(rights.canInvoke("Claim/$submit")).isFalse();
+		assertThat(rights.can("Patient", READ)).isFalse();
+	}
+
+	@Test
+	void claimAdministratorSubmitsAndDeletesClaims() {
+		Rights rights = RoleRights.of(ImisRole.CLAIM_ADMINISTRATOR);
+		assertThat(rights.canInvoke("Claim/$submit")).isTrue();
+		assertThat(rights.can("Claim", DELETE)).isTrue();
+		assertThat(rights.canInvoke("Claim/$review")).isFalse();
+		assertThat(rights.can("Group", WRITE)).isFalse();
+	}
+
+	@Test
+	void medicalOfficerReviewsAndProcessesButDoesNotEnterClaims() {
+		Rights rights = RoleRights.of(ImisRole.MEDICAL_OFFICER);
+		assertThat(rights.canInvoke("Claim/$review")).isTrue();
+		assertThat(rights.canInvoke("Claim/$process")).isTrue();
+		assertThat(rights.can("Claim", READ)).isTrue();
+		assertThat(rights.can("Claim", WRITE)).isFalse();
+		assertThat(rights.canInvoke("Claim/$submit")).isFalse();
+	}
+
+	@Test
+	void accountantRunsBatchesAndReadsEnrolment() {
+		Rights rights = RoleRights.of(ImisRole.ACCOUNTANT);
+		assertThat(rights.canInvoke("$batch-run")).isTrue();
+		assertThat(rights.can("PaymentReconciliation", WRITE)).isTrue();
+		for (String type : RoleRights.ENROLMENT) {
+			assertThat(rights.can(type, READ)).as(type).isTrue();
+			assertThat(rights.can(type, WRITE)).as(type).isFalse();
+		}
+	}
+
+	@Test
+	void receptionistOnlyEnquires() {
+		Rights rights = RoleRights.of(ImisRole.RECEPTIONIST);
+		assertThat(rights.can("Patient", READ)).isTrue();
+		assertThat(rights.can("Coverage", READ)).isTrue();
+		assertThat(rights.can("CoverageEligibilityRequest", WRITE)).isTrue();
+		rights.resources().forEach((type, accesses) -> {
+			if (!type.equals("CoverageEligibilityRequest")) {
+				assertThat(accesses).as(type).containsOnly(READ);
+			}
+		});
+		assertThat(rights.operations()).containsExactlyInAnyOrderElementsOf(RoleRights.COMMON_OPERATIONS);
+	}
+
+	@Test
+	void enrolmentOfficerAndClerkEnrolButClerkSeesNoClaims() {
+		for (ImisRole role : List.of(ImisRole.ENROLMENT_OFFICER, ImisRole.CLERK)) {
+			Rights rights = RoleRights.of(role);
+			assertThat(rights.operations()).containsAll(RoleRights.ENROLMENT_OPERATIONS);
+			for (String type : RoleRights.ENROLMENT) {
+				assertThat(rights.can(type, WRITE)).as(role + " " + type).isTrue();
+			}
+		}
+		assertThat(RoleRights.of(ImisRole.ENROLMENT_OFFICER).can("Claim", READ)).isTrue();
+		assertThat(RoleRights.of(ImisRole.CLERK).can("Claim", READ)).isFalse();
+	}
+
+	@Test
+	void registersBelongToTheSchemeAdministratorAndLocationsToTheImisAdministrator() {
+		Rights scheme = RoleRights.of(ImisRole.SCHEME_ADMINISTRATOR);
+		Rights imis = RoleRights.of(ImisRole.IMIS_ADMINISTRATOR);
+		for (String type : RoleRights.REGISTERS) {
+			assertThat(scheme.can(type, WRITE)).as(type).isTrue();
+			assertThat(imis.can(type, WRITE)).as(type).isFalse();
+		}
+		assertThat(scheme.canInvoke("$import-catalogue")).isTrue();
+		assertThat(scheme.can("Location", WRITE)).isFalse();
+		assertThat(imis.can("Location", WRITE)).isTrue();
+		assertThat(imis.can("CodeSystem", WRITE)).isTrue();
+	}
+
+	@Test
+	void severalRolesAddUp() {
+		Rights both = RoleRights.of(EnumSet.of(ImisRole.RECEPTIONIST, ImisRole.CLAIM_CONTRIBUTOR));
+		assertThat(both.can("Patient", READ)).isTrue();
+		assertThat(both.can("Claim", WRITE)).isTrue();
+		assertThat(both.can("Patient", WRITE)).isFalse();
+	}
+
+	@Test
+	void roleCodesAreTheKeycloakRealmRoleNames() {
+		assertThat(ImisRole.fromCode("claim-administrator")).contains(ImisRole.CLAIM_ADMINISTRATOR);
+		assertThat(ImisRole.fromCode("CLAIM_ADMINISTRATOR")).contains(ImisRole.CLAIM_ADMINISTRATOR);
+		assertThat(ImisRole.fromCode("offline_access")).isEmpty();
+		assertThat(ImisRole.fromCode(null)).isEmpty();
+	}
+}
