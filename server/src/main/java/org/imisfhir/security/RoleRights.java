@@ -40,6 +40,8 @@ public final class RoleRights {
 	public static final Set<String> ENROLMENT_OPERATIONS = Set.of(
 			"Group/$enrol", "Group/$add-member", "Group/$change-head", "Group/$remove-member", "Group/$move-member",
 			"Group/$move", "Coverage/$renew", "InsurancePlan/$quote");
+	/** Eligibility at the point of care. */
+	public static final Set<String> ELIGIBILITY = Set.of("CoverageEligibilityRequest/$submit");
 	/** Operations any signed-in user may call on any type: validation and terminology look-ups. */
 	public static final Set<String> COMMON_OPERATIONS = Set.of(
 			"$validate", "$expand", "$lookup", "$validate-code", "$subsumes", "$translate");
@@ -70,7 +72,9 @@ public final class RoleRights {
 				.grant("CoverageEligibilityRequest", READ, WRITE).grant("CoverageEligibilityResponse", READ)
 				.grant(CLAIMS, READ)
 				.grant("CommunicationRequest", READ).grant("Communication", READ, WRITE)
+				.grant("Basic", READ)
 				.operations(ENROLMENT_OPERATIONS)
+				.operations(ELIGIBILITY)
 				.build());
 		// enquire and reports
 		table.put(ImisRole.MANAGER, referenceData()
@@ -78,17 +82,20 @@ public final class RoleRights {
 				.grant("CoverageEligibilityRequest", READ, WRITE).grant("CoverageEligibilityResponse", READ)
 				.grant(CLAIMS, READ)
 				.grant(PAYMENTS, READ)
+				.operations(ELIGIBILITY)
+				.operations("Task/$payment-report")
 				.build());
 		// read families, insurees and policies; payments 1014xx; batch run 111101-111103
 		table.put(ImisRole.ACCOUNTANT, referenceData()
 				.grant(ENROLMENT, READ)
 				.grant(CLAIMS, READ)
 				.grant(PAYMENTS, READ, WRITE)
-				.operations("$batch-run")
+				.operations("$batch-run", "Task/$batch-run-cancel", "Task/$payment-export", "Task/$payment-report")
 				.build());
 		// family, insuree, policy and contribution full CRUD, no claims
 		table.put(ImisRole.CLERK, referenceData()
 				.grant(ENROLMENT, READ, WRITE, DELETE)
+				.grant("Basic", READ)
 				.operations(ENROLMENT_OPERATIONS)
 				.build());
 		// 111001 search, 111008 review, 111009/111010 feedback, 111011 process
@@ -96,12 +103,13 @@ public final class RoleRights {
 				.grant(CLAIMS, READ)
 				.grant("Patient", READ).grant("Coverage", READ)
 				.grant("CommunicationRequest", READ, WRITE).grant("Communication", READ)
-				.operations("Claim/$review", "Claim/$process")
+				.operations("Claim/$review", "Claim/$process", "Claim/$return", "Claim/$select", "Claim/$bypass")
 				.build());
 		// 121xxx, 1221xx registers, 1310xx-1311xx tools
 		table.put(ImisRole.SCHEME_ADMINISTRATOR, referenceData()
 				.grant(REGISTERS, READ, WRITE, DELETE)
-				.operations("$import-catalogue")
+				.grant("Basic", READ, WRITE)
+				.operations("$import-catalogue", "Basic/$import-vouchers", "Basic/$set-voucher-status")
 				.build());
 		// 1219xx locations; users and roles live in Keycloak; the audit trail
 		table.put(ImisRole.IMIS_ADMINISTRATOR, referenceData()
@@ -113,6 +121,7 @@ public final class RoleRights {
 		table.put(ImisRole.RECEPTIONIST, referenceData()
 				.grant("Patient", READ).grant("Group", READ).grant("Coverage", READ)
 				.grant("CoverageEligibilityRequest", READ, WRITE).grant("CoverageEligibilityResponse", READ)
+				.operations(ELIGIBILITY)
 				.build());
 		// claim search, create, delete, load, print, submit (111001-111012 subset), enquire
 		table.put(ImisRole.CLAIM_ADMINISTRATOR, referenceData()
@@ -120,7 +129,8 @@ public final class RoleRights {
 				.grant("Patient", READ).grant("Coverage", READ)
 				.grant("CoverageEligibilityRequest", READ, WRITE).grant("CoverageEligibilityResponse", READ)
 				.grant("CommunicationRequest", READ)
-				.operations("Claim/$submit")
+				.operations("Claim/$submit", "Claim/$restore")
+				.operations(ELIGIBILITY)
 				.build());
 		// 111001 search, 111002 create, 111005 load
 		table.put(ImisRole.CLAIM_CONTRIBUTOR, referenceData()

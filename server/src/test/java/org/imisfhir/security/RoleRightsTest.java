@@ -21,6 +21,21 @@ class RoleRightsTest {
 	}
 
 	@Test
+	void theClaimWorkflowIsSplitBetweenTheFacilityAndTheMedicalOfficer() {
+		Rights facility = RoleRights.of(ImisRole.CLAIM_ADMINISTRATOR);
+		Rights medical = RoleRights.of(ImisRole.MEDICAL_OFFICER);
+		assertThat(facility.canInvoke("Claim/$restore")).isTrue();
+		assertThat(facility.canInvoke("Claim/$return")).isFalse();
+		for (String operation : new String[] {"Claim/$return", "Claim/$select", "Claim/$bypass"}) {
+			assertThat(medical.canInvoke(operation)).as(operation).isTrue();
+		}
+		assertThat(RoleRights.of(ImisRole.RECEPTIONIST).canInvoke("CoverageEligibilityRequest/$submit")).isTrue();
+		assertThat(RoleRights.of(ImisRole.CLAIM_CONTRIBUTOR).canInvoke("CoverageEligibilityRequest/$submit")).isFalse();
+		assertThat(RoleRights.of(ImisRole.SCHEME_ADMINISTRATOR).canInvoke("Basic/$set-voucher-status")).isTrue();
+		assertThat(RoleRights.of(ImisRole.ENROLMENT_OFFICER).canInvoke("Basic/$set-voucher-status")).isFalse();
+	}
+
+	@Test
 	void noRoleNoRights() {
 		Rights none = RoleRights.of(Set.of());
 		assertThat(none.resources()).isEmpty();
@@ -91,7 +106,9 @@ class RoleRightsTest {
 				assertThat(accesses).as(type).containsOnly(READ);
 			}
 		});
-		assertThat(rights.operations()).containsExactlyInAnyOrderElementsOf(RoleRights.COMMON_OPERATIONS);
+		java.util.Set<String> enquiry = new java.util.HashSet<>(RoleRights.COMMON_OPERATIONS);
+		enquiry.addAll(RoleRights.ELIGIBILITY);
+		assertThat(rights.operations()).containsExactlyInAnyOrderElementsOf(enquiry);
 	}
 
 	@Test
