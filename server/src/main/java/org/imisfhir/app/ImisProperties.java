@@ -254,6 +254,13 @@ public class ImisProperties {
 		private boolean enabled = true;
 		/** Resource type to the canonical URL of the profile every write of that type must conform to. */
 		private Map<String, String> requiredProfiles = new LinkedHashMap<>();
+		/**
+		 * Validations served by one built HL7 instance validator before it is replaced (building one costs
+		 * 15-40 ms); 1 builds a new validator for every write.
+		 */
+		private int validatorMaxUses = 1000;
+		/** Built validators kept ready between writes (about the number of concurrent writers). */
+		private int validatorPoolSize = 4;
 
 		public boolean isEnabled() {
 			return enabled;
@@ -269,6 +276,22 @@ public class ImisProperties {
 
 		public void setRequiredProfiles(Map<String, String> requiredProfiles) {
 			this.requiredProfiles = requiredProfiles;
+		}
+
+		public int getValidatorMaxUses() {
+			return validatorMaxUses;
+		}
+
+		public void setValidatorMaxUses(int validatorMaxUses) {
+			this.validatorMaxUses = validatorMaxUses;
+		}
+
+		public int getValidatorPoolSize() {
+			return validatorPoolSize;
+		}
+
+		public void setValidatorPoolSize(int validatorPoolSize) {
+			this.validatorPoolSize = validatorPoolSize;
 		}
 	}
 
