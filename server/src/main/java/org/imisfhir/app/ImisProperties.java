@@ -152,6 +152,16 @@ public class ImisProperties {
 		private int facilityCodeMaxLength = 8;
 		private int payerCodeMaxLength = 8;
 		private int officerCodeMaxLength = 8;
+		/** Rows of a catalogue import written together in one database transaction. */
+		private int importChunkSize = 100;
+
+		public int getImportChunkSize() {
+			return importChunkSize;
+		}
+
+		public void setImportChunkSize(int importChunkSize) {
+			this.importChunkSize = importChunkSize;
+		}
 
 		public String getCurrency() {
 			return currency;
