@@ -8,6 +8,8 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.ChargeItemDefinition;
@@ -39,6 +43,9 @@ public class CatalogueStore {
 
 	private final DaoRegistry daos;
 	private final IHapiTransactionService transactions;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	public CatalogueStore(DaoRegistry daos, IHapiTransactionService transactions) {
 		this.daos = daos;
@@ -119,11 +126,21 @@ public class CatalogueStore {
 	 */
 	public List<String> writeTogether(List<? extends DomainResource> resources) {
 		return transactions.withSystemRequest().execute(() -> {
-			List<String> ids = new ArrayList<>(resources.size());
-			for (DomainResource resource : resources) {
-				ids.add(write(resource.copy()));
+			// The rows of a chunk are distinct resources with distinct codes: no row's queries need another row's
+			// unsaved changes, so they are saved once, at commit, instead of before every query of every row
+			// (each such flush checks every entity of the chunk written so far).
+			Session session = entityManager.unwrap(Session.class);
+			FlushMode mode = session.getHibernateFlushMode();
+			session.setHibernateFlushMode(FlushMode.COMMIT);
+			try {
+				List<String> ids = new ArrayList<>(resources.size());
+				for (DomainResource resource : resources) {
+					ids.add(write(resource.copy()));
+				}
+				return ids;
+			} finally {
+				session.setHibernateFlushMode(mode);
 			}
-			return ids;
 		});
 	}
 
