@@ -100,12 +100,18 @@ public class CatalogueImporter {
 				lists.computeIfAbsent(listCode, c -> new ArrayList<>()).add(record);
 			}
 		}
-		lists.forEach((listCode, rows) -> reports.addAll(importPriceList(listCode, rows, locale)));
+		// The lists' locations and the stored lists, each read with one search for the whole file
+		Map<String, Location> locations = store.findByCodes(Location.class, CatalogueStore.LOCATION_CODE,
+				lists.values().stream().map(rows -> new CsvValues(rows.get(0).toMap()).text("location_code")).toList());
+		Map<String, ChargeItemDefinition> stored =
+				store.findByCodes(ChargeItemDefinition.class, CatalogueStore.PRICE_LIST_CODE, lists.keySet());
+		lists.forEach((listCode, rows) -> reports.addAll(importPriceList(listCode, rows, locations, stored.get(listCode), locale)));
 		reports.sort((a, b) -> Integer.compare(a.line(), b.line()));
 		return reports;
 	}
 
-	private List<RowReport> importPriceList(String listCode, List<CSVRecord> rows, Locale locale) {
+	private List<RowReport> importPriceList(String listCode, List<CSVRecord> rows, Map<String, Location> locations,
+			ChargeItemDefinition storedList, Locale locale) {
 		List<RowReport> reports = new ArrayList<>();
 		CsvValues head = new CsvValues(rows.get(0).toMap());
 		ChargeItemDefinition list = new ChargeItemDefinition();
@@ -114,7 +120,7 @@ public class CatalogueImporter {
 		try {
 			services = "SERVICE".equals(head.oneOf("kind", Set.of("SERVICE", "ITEM"), null));
 			String locationCode = head.required("location_code");
-			location = store.findByCode(Location.class, CatalogueStore.LOCATION_CODE, locationCode);
+			location = locations.get(locationCode);
 			if (location == null) {
 				String reason = Messages.text(CatalogueViolation.UNKNOWN_CODE.messageKey(), locale, line(rows.get(0)), Messages.text("kind.location", locale), locationCode);
 				return rows.stream().map(r -> RowReport.refused(line(r), new CsvValues(r.toMap()).text("code"), reason)).toList();
@@ -160,7 +166,7 @@ public class CatalogueImporter {
 			}
 		}
 		try {
-			CatalogueStore.Written written = store.upsert(list, CatalogueStore.PRICE_LIST_CODE, "pl-");
+			CatalogueStore.Written written = store.upsert(list, storedList, CatalogueStore.PRICE_LIST_CODE, "pl-");
 			accepted.forEach(row -> reports.add(new RowReport(line(row), new CsvValues(row.toMap()).text("code"),
 					written.outcome(), written.resource(), null)));
 		} catch (BaseServerResponseException e) {

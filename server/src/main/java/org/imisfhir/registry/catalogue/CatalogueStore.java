@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -73,7 +72,7 @@ public class CatalogueStore {
 	/** Code to stored resource for the codes that exist, in batches of one OR-search per 200 codes. */
 	public <T extends DomainResource> Map<String, T> findByCodes(Class<T> type, String system, Collection<String> codes) {
 		Map<String, T> stored = new HashMap<>();
-		List<String> all = codes.stream().filter(Objects::nonNull).distinct().toList();
+		List<String> all = codes.stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
 		for (int from = 0; from < all.size(); from += CODES_PER_QUERY) {
 			TokenOrListParam or = new TokenOrListParam();
 			all.subList(from, Math.min(all.size(), from + CODES_PER_QUERY)).forEach(code -> or.addOr(new TokenParam(system, code)));
@@ -159,7 +158,11 @@ public class CatalogueStore {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends DomainResource> Written upsert(T resource, String system, String idPrefix) {
-		T stored = findByCode((Class<T>) resource.getClass(), system, code(resource, system));
+		return upsert(resource, findByCode((Class<T>) resource.getClass(), system, code(resource, system)), system, idPrefix);
+	}
+
+	/** {@link #upsert(DomainResource, String, String)} with the stored resource of the same code already read (or null). */
+	public <T extends DomainResource> Written upsert(T resource, T stored, String system, String idPrefix) {
 		Planned planned = plan(resource, stored, system, idPrefix);
 		if (planned.outcome() == RowOutcome.UNCHANGED) {
 			return new Written(RowOutcome.UNCHANGED, planned.resource());
