@@ -23,6 +23,7 @@ public final class BenchMain {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 	private final String baseUrl;
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
+	private int locations;
 
 	private BenchMain(String baseUrl) {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -30,6 +31,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
+		LatencyRecorder.configure(args);
 		if ("catalogue".equals(option(args, "--scenario", "crud"))) {
 			CatalogueBench.main(args);
 			return;
@@ -94,9 +96,11 @@ public final class BenchMain {
 			case "Patient" -> "{\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/patient-is-head\",\"valueBoolean\":true}],"
 					+ "\"identifier\":[{\"system\":\"https://imis-fhir.org/fhir/sid/insurance-number\",\"value\":\""
 					+ id + "\"}],\"name\":[{\"family\":\"Bench" + id + "\",\"given\":[\"Amina\"]}],\"gender\":\"female\",\"birthDate\":\"1990-05-17\"}";
+			// A region (no parent needed), with a code of at most 8 characters: B, 3 of the run, 4 of a counter
 			case "Location" -> "{\"resourceType\":\"Location\",\"identifier\":[{\"system\":\"https://imis-fhir.org/fhir/sid/location-code\",\"value\":\"B"
-					+ id + "\"}],\"status\":\"active\",\"name\":\"Village " + id
-					+ "\",\"type\":[{\"coding\":[{\"system\":\"https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/location-type\",\"code\":\"V\"}]}]}";
+					+ run.substring(0, 3).toUpperCase() + String.format("%4s", Integer.toString(locations++, 36)).replace(' ', '0').toUpperCase()
+					+ "\"}],\"status\":\"active\",\"name\":\"Region " + id
+					+ "\",\"type\":[{\"coding\":[{\"system\":\"https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/location-type\",\"code\":\"R\"}]}]}";
 			default -> throw new IllegalArgumentException("Unsupported --type " + type + " (Patient or Location)");
 		};
 	}

@@ -61,7 +61,7 @@ public final class CatalogueBench {
 		StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
 		bundle.append(location("bench-r", "BENCHR", "R", null));
 		for (int d = 1; d <= districts; d++) {
-			bundle.append(',').append(location(district(d), "BENCHD" + d, "D", "Location/bench-r"));
+			bundle.append(',').append(location(district(d), "BCHD" + d, "D", "Location/bench-r"));
 		}
 		bundle.append("]}");
 		long t0 = System.nanoTime();
@@ -107,7 +107,7 @@ public final class CatalogueBench {
 			StringBuilder csv = new StringBuilder("list_code,list_name,kind,location_code,valid_from,code,price_overrule\n");
 			for (int d = first; d < first + listsPerRequest && d <= districts; d++) {
 				for (int i = d; i <= services; i += districts) {
-					csv.append("BPL").append(d).append(",Transport tariffs district ").append(d).append(",service,BENCHD").append(d)
+					csv.append("BPL").append(d).append(",Transport tariffs district ").append(d).append(",service,BCHD").append(d)
 							.append(",2026-01-01,").append(code(prefix, i)).append(i % 10 == 0 ? ",600" : ",").append('\n');
 				}
 			}

@@ -152,6 +152,16 @@ public class ImisProperties {
 		private int facilityCodeMaxLength = 8;
 		private int payerCodeMaxLength = 8;
 		private int officerCodeMaxLength = 8;
+		/** Rows of a catalogue import written together in one database transaction. */
+		private int importChunkSize = 100;
+
+		public int getImportChunkSize() {
+			return importChunkSize;
+		}
+
+		public void setImportChunkSize(int importChunkSize) {
+			this.importChunkSize = importChunkSize;
+		}
 
 		public String getCurrency() {
 			return currency;
@@ -254,6 +264,13 @@ public class ImisProperties {
 		private boolean enabled = true;
 		/** Resource type to the canonical URL of the profile every write of that type must conform to. */
 		private Map<String, String> requiredProfiles = new LinkedHashMap<>();
+		/**
+		 * Validations served by one built HL7 instance validator before it is replaced (building one costs
+		 * 15-40 ms); 1 builds a new validator for every write.
+		 */
+		private int validatorMaxUses = 1000;
+		/** Built validators kept ready between writes (about the number of concurrent writers). */
+		private int validatorPoolSize = 4;
 
 		public boolean isEnabled() {
 			return enabled;
@@ -269,6 +286,22 @@ public class ImisProperties {
 
 		public void setRequiredProfiles(Map<String, String> requiredProfiles) {
 			this.requiredProfiles = requiredProfiles;
+		}
+
+		public int getValidatorMaxUses() {
+			return validatorMaxUses;
+		}
+
+		public void setValidatorMaxUses(int validatorMaxUses) {
+			this.validatorMaxUses = validatorMaxUses;
+		}
+
+		public int getValidatorPoolSize() {
+			return validatorPoolSize;
+		}
+
+		public void setValidatorPoolSize(int validatorPoolSize) {
+			this.validatorPoolSize = validatorPoolSize;
 		}
 	}
 

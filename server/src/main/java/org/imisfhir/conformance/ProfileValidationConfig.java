@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.imisfhir.app.ImisProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ public class ProfileValidationConfig {
 		Map<String, String> required = properties.getValidation().getRequiredProfiles();
 		ProfileEnforcingInterceptor interceptor =
 				new ProfileEnforcingInterceptor(
-				fhirContext, instanceValidator, new RequiredProfileAssigner(required), NOT_VALIDATED);
+				fhirContext, writeValidator(instanceValidator, properties.getValidation()),
+				new RequiredProfileAssigner(required), NOT_VALIDATED);
 		if (properties.getValidation().isEnabled()) {
 			interceptorService.registerInterceptor(interceptor);
 			log.info("Profile validation on write is on; required profiles: {}", required);
@@ -43,5 +45,19 @@ public class ProfileValidationConfig {
 			log.warn("Profile validation on write is OFF (imis.validation.enabled=false): invalid resources will be stored");
 		}
 		return interceptor;
+	}
+
+	/**
+	 * The validator module used on write: HAPI's JPA instance validator module (the one {@code $validate} uses)
+	 * with its settings and validation support, keeping its built HL7 validators between writes.
+	 */
+	static IInstanceValidatorModule writeValidator(IInstanceValidatorModule hapiModule, ImisProperties.Validation settings) {
+		if (hapiModule instanceof FhirInstanceValidator hapi && settings.getValidatorMaxUses() > 1
+				&& ReusingInstanceValidator.reuseSupported()) {
+			log.info("Profile validation on write keeps built validators: up to {} validations each, {} kept ready",
+					settings.getValidatorMaxUses(), settings.getValidatorPoolSize());
+			return ReusingInstanceValidator.like(hapi, settings.getValidatorMaxUses(), settings.getValidatorPoolSize());
+		}
+		return hapiModule;
 	}
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ import org.springframework.stereotype.Component;
 /**
  * Imports services, items and price lists from CSV (formats in mappings/) or from a FHIR Bundle, row by row:
  * each row is created, updated, left unchanged or refused with its reason. Rows are independent: a refused
- * row does not stop the others. Importing the same file twice changes nothing the second time.
+ * row does not stop the others. Importing the same file twice changes nothing the second time. Service and item
+ * rows are written in chunks of {@code imis.registry.import-chunk-size}, one transaction each.
  */
 @Component
 public class CatalogueImporter {
@@ -50,11 +52,13 @@ public class CatalogueImporter {
 	private final CatalogueStore store;
 	private final CatalogueCodeRule codeRule;
 	private final String currency;
+	private final int chunkSize;
 
 	public CatalogueImporter(CatalogueStore store, CatalogueCodeRule codeRule, ImisProperties properties) {
 		this.store = store;
 		this.codeRule = codeRule;
 		this.currency = properties.getRegistry().getCurrency();
+		this.chunkSize = Math.max(1, properties.getRegistry().getImportChunkSize());
 	}
 
 	public List<RowReport> importServices(String csv, Locale locale) {
@@ -96,12 +100,18 @@ public class CatalogueImporter {
 				lists.computeIfAbsent(listCode, c -> new ArrayList<>()).add(record);
 			}
 		}
-		lists.forEach((listCode, rows) -> reports.addAll(importPriceList(listCode, rows, locale)));
+		// The lists' locations and the stored lists, each read with one search for the whole file
+		Map<String, Location> locations = store.findByCodes(Location.class, CatalogueStore.LOCATION_CODE,
+				lists.values().stream().map(rows -> new CsvValues(rows.get(0).toMap()).text("location_code")).toList());
+		Map<String, ChargeItemDefinition> stored =
+				store.findByCodes(ChargeItemDefinition.class, CatalogueStore.PRICE_LIST_CODE, lists.keySet());
+		lists.forEach((listCode, rows) -> reports.addAll(importPriceList(listCode, rows, locations, stored.get(listCode), locale)));
 		reports.sort((a, b) -> Integer.compare(a.line(), b.line()));
 		return reports;
 	}
 
-	private List<RowReport> importPriceList(String listCode, List<CSVRecord> rows, Locale locale) {
+	private List<RowReport> importPriceList(String listCode, List<CSVRecord> rows, Map<String, Location> locations,
+			ChargeItemDefinition storedList, Locale locale) {
 		List<RowReport> reports = new ArrayList<>();
 		CsvValues head = new CsvValues(rows.get(0).toMap());
 		ChargeItemDefinition list = new ChargeItemDefinition();
@@ -110,7 +120,7 @@ public class CatalogueImporter {
 		try {
 			services = "SERVICE".equals(head.oneOf("kind", Set.of("SERVICE", "ITEM"), null));
 			String locationCode = head.required("location_code");
-			location = store.findByCode(Location.class, CatalogueStore.LOCATION_CODE, locationCode);
+			location = locations.get(locationCode);
 			if (location == null) {
 				String reason = Messages.text(CatalogueViolation.UNKNOWN_CODE.messageKey(), locale, line(rows.get(0)), Messages.text("kind.location", locale), locationCode);
 				return rows.stream().map(r -> RowReport.refused(line(r), new CsvValues(r.toMap()).text("code"), reason)).toList();
@@ -156,7 +166,7 @@ public class CatalogueImporter {
 			}
 		}
 		try {
-			CatalogueStore.Written written = store.upsert(list, CatalogueStore.PRICE_LIST_CODE, "pl-");
+			CatalogueStore.Written written = store.upsert(list, storedList, CatalogueStore.PRICE_LIST_CODE, "pl-");
 			accepted.forEach(row -> reports.add(new RowReport(line(row), new CsvValues(row.toMap()).text("code"),
 					written.outcome(), written.resource(), null)));
 		} catch (BaseServerResponseException e) {
@@ -192,21 +202,95 @@ public class CatalogueImporter {
 	private List<RowReport> eachRow(String csv, Locale locale, String codeColumn,
 			Function<CsvValues, DomainResource> build, String system, String idPrefix) {
 		List<RowReport> reports = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
 		for (CSVRecord record : parse(csv)) {
 			CsvValues values = new CsvValues(record.toMap());
-			DomainResource resource;
 			try {
-				resource = build.apply(values);
+				DomainResource resource = build.apply(values);
+				rows.add(new Row(line(record), CatalogueStore.code(resource, system), resource));
 			} catch (CsvValues.InvalidValue e) {
 				reports.add(RowReport.refused(line(record), values.text(codeColumn), invalid(locale, record, e.column(), e.value())));
-				continue;
 			} catch (ImisRuleException e) {
 				reports.add(RowReport.refused(line(record), values.text(codeColumn), reason(e, locale)));
-				continue;
 			}
-			reports.add(write(line(record), resource, system, idPrefix, locale));
+		}
+		reports.addAll(writeInChunks(rows, system, idPrefix, locale));
+		reports.sort((a, b) -> Integer.compare(a.line(), b.line()));
+		return reports;
+	}
+
+	/** A row ready to be written: its line, its code and the resource it gives. */
+	private record Row(int line, String code, DomainResource resource) {}
+
+	/**
+	 * Writes the rows chunk by chunk: the stored resources of a chunk's codes are read with one search, unchanged
+	 * rows are not written, and the others are written in one transaction. A chunk never holds the same code
+	 * twice, so a repeated code is matched against what the earlier row wrote, as when rows are written one by one.
+	 */
+	private List<RowReport> writeInChunks(List<Row> rows, String system, String idPrefix, Locale locale) {
+		List<RowReport> reports = new ArrayList<>();
+		List<Row> chunk = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		for (Row row : rows) {
+			if (chunk.size() >= chunkSize || !codes.add(row.code())) {
+				reports.addAll(writeChunk(chunk, system, idPrefix, locale));
+				chunk = new ArrayList<>();
+				codes.clear();
+				codes.add(row.code());
+			}
+			chunk.add(row);
+		}
+		if (!chunk.isEmpty()) {
+			reports.addAll(writeChunk(chunk, system, idPrefix, locale));
 		}
 		return reports;
+	}
+
+	private List<RowReport> writeChunk(List<Row> chunk, String system, String idPrefix, Locale locale) {
+		Class<? extends DomainResource> type = chunk.get(0).resource().getClass();
+		Map<String, ? extends DomainResource> stored =
+				store.findByCodes(type, system, chunk.stream().map(Row::code).toList());
+		List<RowReport> reports = new ArrayList<>();
+		List<Row> toWrite = new ArrayList<>();
+		List<CatalogueStore.Planned> plans = new ArrayList<>();
+		for (Row row : chunk) {
+			CatalogueStore.Planned planned = store.plan(row.resource(), stored.get(row.code()), system, idPrefix);
+			if (planned.outcome() == RowOutcome.UNCHANGED) {
+				reports.add(new RowReport(row.line(), row.code(), RowOutcome.UNCHANGED, planned.resource(), null));
+			} else {
+				toWrite.add(row);
+				plans.add(planned);
+			}
+		}
+		reports.addAll(writeTogether(toWrite, plans, locale));
+		return reports;
+	}
+
+	/**
+	 * Writes the rows in one transaction; when one of them is refused, nothing of it is kept and each half is
+	 * written again on its own, down to the single row whose refusal is reported. The other rows are written.
+	 */
+	private List<RowReport> writeTogether(List<Row> rows, List<CatalogueStore.Planned> plans, Locale locale) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		try {
+			List<String> written = store.writeTogether(rows.stream().map(Row::resource).toList());
+			List<RowReport> reports = new ArrayList<>(rows.size());
+			for (int i = 0; i < rows.size(); i++) {
+				reports.add(new RowReport(rows.get(i).line(), rows.get(i).code(), plans.get(i).outcome(), written.get(i), null));
+			}
+			return reports;
+		} catch (BaseServerResponseException e) {
+			if (rows.size() == 1) {
+				Row row = rows.get(0);
+				return List.of(RowReport.refused(row.line(), row.code() == null ? "" : row.code(), reason(e, locale)));
+			}
+			int half = rows.size() / 2;
+			List<RowReport> reports = new ArrayList<>(writeTogether(rows.subList(0, half), plans.subList(0, half), locale));
+			reports.addAll(writeTogether(rows.subList(half, rows.size()), plans.subList(half, rows.size()), locale));
+			return reports;
+		}
 	}
 
 	private RowReport write(int line, DomainResource resource, String system, String idPrefix, Locale locale) {

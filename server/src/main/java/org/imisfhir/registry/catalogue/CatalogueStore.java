@@ -3,15 +3,21 @@ package org.imisfhir.registry.catalogue;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.ChargeItemDefinition;
@@ -35,9 +41,14 @@ public class CatalogueStore {
 	private static final int CODES_PER_QUERY = 200;
 
 	private final DaoRegistry daos;
+	private final IHapiTransactionService transactions;
 
-	public CatalogueStore(DaoRegistry daos) {
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	public CatalogueStore(DaoRegistry daos, IHapiTransactionService transactions) {
 		this.daos = daos;
+		this.transactions = transactions;
 	}
 
 	/** What a write did, and the resource's Type/id. */
@@ -53,7 +64,15 @@ public class CatalogueStore {
 	/** Code to versionless Type/id for the codes that exist, in batches of one OR-search per 200 codes. */
 	public Map<String, String> resolve(Class<? extends DomainResource> type, String system, Collection<String> codes) {
 		Map<String, String> ids = new HashMap<>();
-		List<String> all = codes.stream().distinct().toList();
+		findByCodes(type, system, codes).forEach(
+				(code, found) -> ids.put(code, found.getIdElement().toUnqualifiedVersionless().getValue()));
+		return ids;
+	}
+
+	/** Code to stored resource for the codes that exist, in batches of one OR-search per 200 codes. */
+	public <T extends DomainResource> Map<String, T> findByCodes(Class<T> type, String system, Collection<String> codes) {
+		Map<String, T> stored = new HashMap<>();
+		List<String> all = codes.stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
 		for (int from = 0; from < all.size(); from += CODES_PER_QUERY) {
 			TokenOrListParam or = new TokenOrListParam();
 			all.subList(from, Math.min(all.size(), from + CODES_PER_QUERY)).forEach(code -> or.addOr(new TokenParam(system, code)));
@@ -61,14 +80,76 @@ public class CatalogueStore {
 			map.add("identifier", or);
 			map.setCount(CODES_PER_QUERY * 2);
 			for (IBaseResource resource : dao(type).search(map, new SystemRequestDetails()).getAllResources()) {
-				DomainResource found = (DomainResource) resource;
+				T found = type.cast(resource);
 				String code = code(found, system);
 				if (code != null) {
-					ids.put(code, found.getIdElement().toUnqualifiedVersionless().getValue());
+					stored.putIfAbsent(code, found);
 				}
 			}
 		}
-		return ids;
+		return stored;
+	}
+
+	/**
+	 * What writing the resource would do, given the stored resource with the same code (or null): nothing when
+	 * the content is the same (the stored resource's Type/id is returned), otherwise an update of the stored
+	 * resource or a creation (under {@code idPrefix + code} when the code can be an id); the resource's id is
+	 * set accordingly.
+	 */
+	public <T extends DomainResource> Planned plan(T resource, T stored, String system, String idPrefix) {
+		String type = resource.fhirType();
+		if (stored != null) {
+			String id = stored.getIdElement().getIdPart();
+			if (sameContent(stored, resource)) {
+				return new Planned(RowOutcome.UNCHANGED, type + "/" + id);
+			}
+			resource.setId(id);
+			return new Planned(RowOutcome.UPDATED, type + "/" + id);
+		}
+		String code = code(resource, system);
+		if (code != null && ID_SAFE.matcher(idPrefix + code).matches()) {
+			resource.setId(idPrefix + code);
+			return new Planned(RowOutcome.CREATED, type + "/" + idPrefix + code);
+		}
+		resource.setId((String) null);
+		return new Planned(RowOutcome.CREATED, null);
+	}
+
+	/** A planned write: its outcome, and the Type/id it will have (null for a creation under a server id). */
+	public record Planned(RowOutcome outcome, String resource) {}
+
+	/**
+	 * Writes the planned resources (created or updated, see {@link #plan}) in one database transaction and
+	 * answers each one's Type/id in order; a refusal of any of them rolls all of them back and is thrown.
+	 * The resources themselves are left as they are (copies are written), so the same list can be written again.
+	 */
+	public List<String> writeTogether(List<? extends DomainResource> resources) {
+		return transactions.withSystemRequest().execute(() -> {
+			// The rows of a chunk are distinct resources with distinct codes: no row's queries need another row's
+			// unsaved changes, so they are saved once, at commit, instead of before every query of every row
+			// (each such flush checks every entity of the chunk written so far).
+			Session session = entityManager.unwrap(Session.class);
+			FlushMode mode = session.getHibernateFlushMode();
+			session.setHibernateFlushMode(FlushMode.COMMIT);
+			try {
+				List<String> ids = new ArrayList<>(resources.size());
+				for (DomainResource resource : resources) {
+					ids.add(write(resource.copy()));
+				}
+				return ids;
+			} finally {
+				session.setHibernateFlushMode(mode);
+			}
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends DomainResource> String write(T resource) {
+		IFhirResourceDao<T> dao = dao((Class<T>) resource.getClass());
+		DaoMethodOutcome outcome = resource.getIdElement().hasIdPart()
+				? dao.update(resource, new SystemRequestDetails())
+				: dao.create(resource, new SystemRequestDetails());
+		return resource.fhirType() + "/" + outcome.getId().getIdPart();
 	}
 
 	/**
@@ -77,27 +158,16 @@ public class CatalogueStore {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends DomainResource> Written upsert(T resource, String system, String idPrefix) {
-		String code = code(resource, system);
-		Class<T> type = (Class<T>) resource.getClass();
-		T stored = findByCode(type, system, code);
-		IFhirResourceDao<T> dao = dao(type);
-		if (stored != null) {
-			String id = stored.getIdElement().getIdPart();
-			if (sameContent(stored, resource)) {
-				return new Written(RowOutcome.UNCHANGED, type.getSimpleName() + "/" + id);
-			}
-			resource.setId(id);
-			dao.update(resource, new SystemRequestDetails());
-			return new Written(RowOutcome.UPDATED, type.getSimpleName() + "/" + id);
+		return upsert(resource, findByCode((Class<T>) resource.getClass(), system, code(resource, system)), system, idPrefix);
+	}
+
+	/** {@link #upsert(DomainResource, String, String)} with the stored resource of the same code already read (or null). */
+	public <T extends DomainResource> Written upsert(T resource, T stored, String system, String idPrefix) {
+		Planned planned = plan(resource, stored, system, idPrefix);
+		if (planned.outcome() == RowOutcome.UNCHANGED) {
+			return new Written(RowOutcome.UNCHANGED, planned.resource());
 		}
-		DaoMethodOutcome outcome;
-		if (ID_SAFE.matcher(idPrefix + code).matches()) {
-			resource.setId(idPrefix + code);
-			outcome = dao.update(resource, new SystemRequestDetails());
-		} else {
-			outcome = dao.create(resource, new SystemRequestDetails());
-		}
-		return new Written(RowOutcome.CREATED, type.getSimpleName() + "/" + outcome.getId().getIdPart());
+		return new Written(planned.outcome(), write(resource));
 	}
 
 	static boolean sameContent(DomainResource stored, DomainResource candidate) {

@@ -2,6 +2,7 @@ package org.imisfhir.registry.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,9 +15,13 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.imisfhir.support.HttpTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** $import-catalogue: per-row report, idempotency, refusals with reasons. */
 class CatalogueImportHttpTest extends HttpTestBase {
+
+	@Autowired
+	IInterceptorService interceptors;
 
 	@Test
 	void servicesCsvIsImportedAndReimportingItChangesNothing() {
@@ -97,6 +102,68 @@ class CatalogueImportHttpTest extends HttpTestBase {
 		assertThat(counts(first)).containsEntry("created", 2);
 		assertThat(counts(second)).containsEntry("unchanged", 2).containsEntry("created", 0);
 		assertThat(client.read().resource(Medication.class).withId("itm-" + item).execute().getMeta().getVersionId()).isEqualTo("1");
+	}
+
+	@Test
+	void aRowRefusedOnWriteDoesNotStopTheOthersOfItsChunk() {
+		List<String> codes = java.util.stream.IntStream.range(0, 7).mapToObj(i -> CatalogueFixtures.code("K")).toList();
+		StringBuilder csv = new StringBuilder("code,name,price\n");
+		for (int i = 0; i < codes.size(); i++) {
+			csv.append(codes.get(i)).append(i == 1 || i == 5 ? ",Refused on write," : ",Chunk row,").append(100 + i).append('\n');
+		}
+		Object refuser = new RefuseTitle("Refused on write");
+		interceptors.registerInterceptor(refuser);
+		Parameters first;
+		Parameters again;
+		try {
+			first = importCsv("service", csv.toString());
+			again = importCsv("service", csv.toString());
+		} finally {
+			interceptors.unregisterInterceptor(refuser);
+		}
+
+		assertThat(counts(first)).containsEntry("created", 5).containsEntry("refused", 2);
+		assertThat(rows(first).stream().map(r -> part(r, "line")).toList()).containsExactly("2", "3", "4", "5", "6", "7", "8");
+		assertThat(part(rows(first).get(1), "outcome")).isEqualTo("refused");
+		assertThat(part(rows(first).get(1), "reason")).contains("test refusal");
+		assertThat(part(rows(first).get(5), "outcome")).isEqualTo("refused");
+		assertThat(counts(again)).containsEntry("unchanged", 5).containsEntry("refused", 2).containsEntry("created", 0);
+		for (int i : new int[] {0, 2, 3, 4, 6}) {
+			assertThat(client.read().resource(ActivityDefinition.class).withId("svc-" + codes.get(i)).execute()
+					.getMeta().getVersionId()).isEqualTo("1");
+		}
+		Bundle none = client.search().forResource(ActivityDefinition.class)
+				.where(ActivityDefinition.IDENTIFIER.exactly().systemAndCode(CatalogueCodes.SERVICE_CODE, codes.get(1)))
+				.returnBundle(Bundle.class).execute();
+		assertThat(none.getEntry()).isEmpty();
+	}
+
+	@Test
+	void aCodeRepeatedInOneFileIsCreatedThenUpdated() {
+		String code = CatalogueFixtures.code("R");
+		Parameters out = importCsv("service", "code,name,price\n" + code + ",First,100\n" + code + ",Second,200\n");
+
+		assertThat(rows(out).stream().map(r -> part(r, "outcome")).toList()).containsExactly("created", "updated");
+		ActivityDefinition stored = client.read().resource(ActivityDefinition.class).withId("svc-" + code).execute();
+		assertThat(stored.getMeta().getVersionId()).isEqualTo("2");
+		assertThat(stored.getTitle()).isEqualTo("Second");
+	}
+
+	/** Refuses (422) the creation of a service with the given title, as a profile or rule would. */
+	@ca.uhn.fhir.interceptor.api.Interceptor
+	public static class RefuseTitle {
+		private final String title;
+
+		RefuseTitle(String title) {
+			this.title = title;
+		}
+
+		@ca.uhn.fhir.interceptor.api.Hook(ca.uhn.fhir.interceptor.api.Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+		public void created(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+			if (resource instanceof ActivityDefinition service && title.equals(service.getTitle())) {
+				throw new ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException("test refusal");
+			}
+		}
 	}
 
 	@Test
