@@ -113,8 +113,9 @@ class AuditTrailTest extends TokenHttpTestBase {
 
 	private List<AuditEvent> searchAuditEvents(String query) throws Exception {
 		assertThat(trail.flush(10_000)).isTrue();
+		// no-cache: HAPI would otherwise answer a repeated search from its cache of the first (empty) answer
 		HttpResponse<String> found = send("GET", "/fhir/AuditEvent?_sort=-date&" + query, null,
-				issuer.token("audit-admin", List.of("imis-administrator")));
+				issuer.token("audit-admin", List.of("imis-administrator")), "Cache-Control", "no-cache");
 		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
 		Bundle bundle = fhirContext.newJsonParser().parseResource(Bundle.class, found.body());
 		return bundle.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
