@@ -70,7 +70,7 @@ class BatchRunHttpTest extends HttpTestBase {
 	static final String ITEM = "https://imis-fhir.org/fhir/sid/item-code";
 
 	@Autowired
-	BatchRunJob.RemunerateStep remunerateStep;
+	RemunerateStep remunerateStep;
 
 	@Autowired
 	PaymentProperties paymentProperties;
