@@ -2,11 +2,9 @@ package org.imisfhir.claim;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -14,7 +12,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.ChargeItemDefinition;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
@@ -28,13 +25,10 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.app.ImisProperties;
-import org.imisfhir.claim.rules.AllowanceUsage;
 import org.imisfhir.claim.rules.CareType;
 import org.imisfhir.claim.rules.Catalogue;
 import org.imisfhir.claim.rules.CatalogueEntry;
 import org.imisfhir.claim.rules.ClaimContext;
-import org.imisfhir.claim.rules.EarlierClaim;
-import org.imisfhir.claim.rules.EarlierLine;
 import org.imisfhir.claim.rules.Facility;
 import org.imisfhir.claim.rules.FacilityLevel;
 import org.imisfhir.claim.rules.Gender;
@@ -44,7 +38,6 @@ import org.imisfhir.claim.rules.InsureePolicy;
 import org.imisfhir.claim.rules.MedicalRef;
 import org.imisfhir.claim.rules.PriceListEntry;
 import org.imisfhir.claim.rules.Product;
-import org.imisfhir.claim.rules.ServiceCategory;
 import org.imisfhir.enrolment.EnrolmentProfiles;
 import org.imisfhir.enrolment.PolicyBuilder;
 import org.imisfhir.enrolment.rules.PolicyStage;
@@ -55,7 +48,6 @@ import org.imisfhir.registry.catalogue.CatalogueCodes;
 import org.imisfhir.registry.catalogue.CatalogueStore;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,8 +59,7 @@ import java.util.Optional;
 /**
  * Loads what the claim rules read for one claim: the insuree and their family's policies with their products,
  * the facility with the price-list entries of the claimed items and services, the catalogue entries valid on the
- * date of care, and the insuree's history (earlier claims above entered, and what the family's earlier claims
- * took from each policy's deductible and ceiling).
+ * date of care, and the insuree's history ({@link InsureeHistoryReader}).
  */
 @Component
 public class ClaimContextLoader {
@@ -78,11 +69,14 @@ public class ClaimContextLoader {
 
 	private final DaoRegistry daos;
 	private final ClaimProductCache products;
+	private final InsureeHistoryReader histories;
 	private final int ageOfMajority;
 
-	public ClaimContextLoader(DaoRegistry daos, ClaimProductCache products, ImisProperties properties) {
+	public ClaimContextLoader(DaoRegistry daos, ClaimProductCache products, InsureeHistoryReader histories,
+			ImisProperties properties) {
 		this.daos = daos;
 		this.products = products;
+		this.histories = histories;
 		this.ageOfMajority = properties.getEnrolment().getAgeOfMajority();
 	}
 
@@ -107,7 +101,7 @@ public class ClaimContextLoader {
 		Optional<String> family = familyOf(patient);
 		List<Coverage> coverages = family.map(this::policiesOf).orElse(List.of());
 		List<InsureePolicy> policies = insureePolicies(family, coverages);
-		InsureeHistory history = history(claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null,
+		InsureeHistory history = histories.history(claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null,
 				insureeId, coverages);
 		Insuree insuree = new Insuree(insureeId, birthDate(patient), gender(patient), (!patient.hasActive() || patient.getActive()) && family.isPresent());
 		ClaimContext context = new ClaimContext(rulesClaim, insuree, rulesFacility, catalogue, policies, history, ageOfMajority);
@@ -362,7 +356,6 @@ public class ClaimContextLoader {
 		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, effective, expiry, members));
 	}
 
-	/** The insuree's earlier claims above entered (lines and categories) and the family's use of each policy. */
 	/** The insurees' policies as the rules see them (one family: members are counted once). */
 	public List<InsureePolicy> insureePolicies(Optional<String> family, List<Coverage> coverages) {
 		int members = family.map(this::coveredMembers).orElse(1);
@@ -382,65 +375,6 @@ public class ClaimContextLoader {
 		return birthDate(patient);
 	}
 
-	/**
-	 * The insuree's earlier claims above entered (lines and categories) and the family's use of each policy,
-	 * leaving out the claim {@code self} (a "Claim/id" reference, or null).
-	 */
-	public InsureeHistory history(String self, String insureeId, List<Coverage> coverages) {
-		SearchParameterMap earlier = SearchParameterMap.newSynchronous()
-				.add("patient", new ReferenceParam(insureeId))
-				.add("imis-status", new TokenOrListParam()
-						.addOr(new TokenParam(ClaimProfiles.STATUS_SYSTEM, "4"))
-						.addOr(new TokenParam(ClaimProfiles.STATUS_SYSTEM, "8"))
-						.addOr(new TokenParam(ClaimProfiles.STATUS_SYSTEM, "16")));
-		earlier.addRevInclude(new Include("ClaimResponse:request"));
-		Map<String, Claim> claims = new LinkedHashMap<>();
-		Map<String, ClaimResponse> responses = new HashMap<>();
-		for (IBaseResource found : daos.getResourceDao(Claim.class).search(earlier, new SystemRequestDetails()).getAllResources()) {
-			if (found instanceof Claim earlierClaim) {
-				String id = "Claim/" + earlierClaim.getIdElement().getIdPart();
-				if (!id.equals(self)) {
-					claims.put(id, earlierClaim);
-				}
-			} else if (found instanceof ClaimResponse response && response.getStatus() == ClaimResponse.ClaimResponseStatus.ACTIVE) {
-				responses.put(new IdType(response.getRequest().getReference()).toUnqualifiedVersionless().getValue(), response);
-			}
-		}
-		List<EarlierLine> lines = new ArrayList<>();
-		List<EarlierClaim> categories = new ArrayList<>();
-		claims.forEach((id, earlierClaim) -> {
-			LocalDate target = ClaimReader.targetDate(earlierClaim);
-			if (target == null) {
-				return;
-			}
-			categories.add(new EarlierClaim(id, target, ClaimWorkflow.category(earlierClaim).orElse(ServiceCategory.OTHER)));
-			ClaimResponse response = responses.get(id);
-			if (response != null) {
-				lines.addAll(ClaimResponseReader.passedLines(earlierClaim, response, target));
-			}
-		});
-		return new InsureeHistory(lines, categories, usage(coverages, self));
-	}
-
-	private List<AllowanceUsage> usage(List<Coverage> coverages, String self) {
-		if (coverages.isEmpty()) {
-			return List.of();
-		}
-		ReferenceOrListParam policies = new ReferenceOrListParam();
-		coverages.forEach(c -> policies.addOr(new ReferenceParam("Coverage/" + c.getIdElement().getIdPart())));
-		SearchParameterMap search = SearchParameterMap.newSynchronous()
-				.add("coverage", policies)
-				.add("status", new TokenParam("active"));
-		List<AllowanceUsage> usage = new ArrayList<>();
-		for (IBaseResource found : daos.getResourceDao(ClaimResponse.class).search(search, new SystemRequestDetails()).getAllResources()) {
-			ClaimResponse response = (ClaimResponse) found;
-			String claimId = new IdType(response.getRequest().getReference()).toUnqualifiedVersionless().getValue();
-			if (!claimId.equals(self)) {
-				usage.addAll(ClaimResponseReader.usage(response));
-			}
-		}
-		return usage;
-	}
 
 	private static LocalDate birthDate(Patient patient) {
 		return patient.hasBirthDate() ? LocalDate.parse(patient.getBirthDateElement().getValueAsString().substring(0, 10)) : LocalDate.of(1900, 1, 1);
@@ -455,9 +389,5 @@ public class ClaimContextLoader {
 			case FEMALE -> Gender.FEMALE;
 			default -> Gender.OTHER;
 		};
-	}
-
-	static BigDecimal zeroIfNull(BigDecimal value) {
-		return value == null ? BigDecimal.ZERO : value;
 	}
 }

@@ -1,6 +1,5 @@
 package org.imisfhir.claim;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
@@ -34,12 +33,10 @@ import java.util.List;
 public class ClaimOperationProvider implements ImisOperationProvider {
 
 	private final ClaimAdjudicator adjudicator;
-	private final DaoRegistry daos;
 	private final OperationOutcomeLocaliser localiser;
 
-	public ClaimOperationProvider(ClaimAdjudicator adjudicator, DaoRegistry daos, OperationOutcomeLocaliser localiser) {
+	public ClaimOperationProvider(ClaimAdjudicator adjudicator, OperationOutcomeLocaliser localiser) {
 		this.adjudicator = adjudicator;
-		this.daos = daos;
 		this.localiser = localiser;
 	}
 

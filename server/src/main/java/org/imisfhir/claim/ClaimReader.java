@@ -1,7 +1,6 @@
 package org.imisfhir.claim;
 
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.imisfhir.claim.rules.ClaimLine;
 import org.imisfhir.claim.rules.RejectionReason;
@@ -34,9 +33,9 @@ public final class ClaimReader {
 			}
 			lines.add(line);
 		}
-		LocalDate from = date(claim.getBillablePeriod().getStartElement());
-		LocalDate to = date(claim.getBillablePeriod().getEndElement());
-		return new org.imisfhir.claim.rules.Claim(code(claim), from, to, date(claim.getCreatedElement()), visitType(claim), lines);
+		LocalDate from = CatalogueEntryReader.date(claim.getBillablePeriod().getStartElement());
+		LocalDate to = CatalogueEntryReader.date(claim.getBillablePeriod().getEndElement());
+		return new org.imisfhir.claim.rules.Claim(code(claim), from, to, CatalogueEntryReader.date(claim.getCreatedElement()), visitType(claim), lines);
 	}
 
 	/** The claim code: the identifier of system claim-code, else the first identifier. */
@@ -49,8 +48,8 @@ public final class ClaimReader {
 	}
 
 	public static LocalDate targetDate(Claim claim) {
-		LocalDate from = date(claim.getBillablePeriod().getStartElement());
-		return from != null ? from : date(claim.getBillablePeriod().getEndElement());
+		LocalDate from = CatalogueEntryReader.date(claim.getBillablePeriod().getStartElement());
+		return from != null ? from : CatalogueEntryReader.date(claim.getBillablePeriod().getEndElement());
 	}
 
 	static VisitType visitType(Claim claim) {
@@ -65,9 +64,5 @@ public final class ClaimReader {
 			}
 		}
 		return VisitType.OTHER;
-	}
-
-	static LocalDate date(DateTimeType value) {
-		return value == null || value.isEmpty() ? null : LocalDate.parse(value.getValueAsString().substring(0, 10));
 	}
 }

@@ -7,7 +7,6 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.claim.rules.AllowanceUsage;
 import org.imisfhir.claim.rules.EarlierLine;
 import org.imisfhir.claim.rules.MedicalRef;
@@ -107,9 +106,5 @@ public final class ClaimResponseReader {
 			}
 		}
 		return Optional.empty();
-	}
-
-	static Reference reference(String id) {
-		return new Reference(id);
 	}
 }

@@ -60,11 +60,13 @@ public class EligibilityProvider implements ImisOperationProvider {
 			ServiceCategory.ANTENATAL, new String[] {"antenatal_left", "antenatal_amount"});
 
 	private final ClaimContextLoader loader;
+	private final org.imisfhir.claim.InsureeHistoryReader histories;
 	private final EligibilityCalculator calculator = new EligibilityCalculator();
 	private final String currency;
 
-	public EligibilityProvider(ClaimContextLoader loader, ImisProperties properties) {
+	public EligibilityProvider(ClaimContextLoader loader, org.imisfhir.claim.InsureeHistoryReader histories, ImisProperties properties) {
 		this.loader = loader;
+		this.histories = histories;
 		this.currency = properties.getRegistry().getCurrency();
 	}
 
@@ -81,7 +83,7 @@ public class EligibilityProvider implements ImisOperationProvider {
 		Optional<String> family = ClaimContextLoader.family(patient);
 		List<Coverage> coverages = family.map(loader::policiesOf).orElse(List.of());
 		List<InsureePolicy> policies = loader.insureePolicies(family, coverages);
-		InsureeHistory history = loader.history(null, insureeId, coverages);
+		InsureeHistory history = histories.history(null, insureeId, coverages);
 		boolean adult = !ClaimContextLoader.birthDateOf(patient).plusYears(loader.ageOfMajority()).isAfter(date);
 		Optional<MedicalRef> asked = askedItem(request);
 		List<PolicyBalance> balances = calculator.balances(policies, history, insureeId, adult, date, asked);
