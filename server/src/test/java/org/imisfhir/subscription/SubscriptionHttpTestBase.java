@@ -19,7 +19,7 @@ abstract class SubscriptionHttpTestBase extends HttpTestBase {
 	private final List<String> created = new ArrayList<>();
 
 	/** A rest-hook Subscription; {@code payload} null: notification only, else the resource in that format. */
-	protected static Subscription restHook(String criteria, String endpoint, String payload, String... headers) {
+	static Subscription restHook(String criteria, String endpoint, String payload, String... headers) {
 		Subscription subscription = new Subscription();
 		subscription.setStatus(Subscription.SubscriptionStatus.REQUESTED);
 		subscription.setReason("test");
