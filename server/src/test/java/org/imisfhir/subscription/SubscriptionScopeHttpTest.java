@@ -69,7 +69,7 @@ class SubscriptionScopeHttpTest extends TokenHttpTestBase {
 	@Test
 	void aDistrictUserSubscribesOnlyToTheVillagesOfTheirDistricts() throws Exception {
 		assertForbidden(subscribe("Patient?gender=female", officerOfRapta), "criteria-out-of-scope", "family-group.village");
-		assertForbidden(subscribe("Patient?family-group.village=" + MORA, officerOfRapta), "criteria-out-of-scope", "R1D1");
+		assertForbidden(subscribe("Patient?family-group.village=" + MORA, officerOfRapta), "criteria-out-of-scope", RACHLA);
 		assertForbidden(subscribe("Patient?family-group.village=" + RACHLA + "," + MORA, officerOfRapta),
 				"criteria-out-of-scope", "family-group.village");
 		assertForbidden(subscribe("PaymentNotice?status=active", officerOfRapta), "criteria-not-narrowable", "PaymentNotice");

@@ -63,7 +63,7 @@ public final class CriteriaScopeRule {
 				return Optional.of(new ScopeRefusal(resourceType, DISTRICT_PARAMETERS.get(resourceType), String.join(",", sorted(scope.districts()))));
 			}
 			if (villageType && !narrowed(parameters, VILLAGE_PARAMETERS.get(resourceType), scope.villages(), "Location/")) {
-				return Optional.of(new ScopeRefusal(resourceType, VILLAGE_PARAMETERS.get(resourceType), "villages of " + String.join(",", sorted(scope.districts()))));
+				return Optional.of(new ScopeRefusal(resourceType, VILLAGE_PARAMETERS.get(resourceType), String.join(",", sorted(scope.villages()))));
 			}
 		}
 		return Optional.empty();

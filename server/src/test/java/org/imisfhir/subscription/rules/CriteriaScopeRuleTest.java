@@ -45,9 +45,11 @@ class CriteriaScopeRuleTest {
 		// V1 or V3: V3 lies outside, so the "or" reaches beyond the scope
 		assertThat(check("Patient", Map.of("family-group.village", List.of("Location/V1,Location/V3")), DISTRICT))
 				.hasValueSatisfying(refusal -> assertThat(refusal.parameters()).contains("family-group.village"));
-		// no village at all
-		assertThat(check("Coverage", Map.of("status", List.of("active")), DISTRICT))
-				.hasValueSatisfying(refusal -> assertThat(refusal.parameters()).containsExactly("family.village", "family:Group.village"));
+		// no village at all: the refusal lists the parameters and the villages allowed
+		assertThat(check("Coverage", Map.of("status", List.of("active")), DISTRICT)).hasValueSatisfying(refusal -> {
+			assertThat(refusal.parameters()).containsExactly("family.village", "family:Group.village");
+			assertThat(refusal.allowed()).isEqualTo("Location/V1,Location/V2");
+		});
 	}
 
 	@Test
