@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Subscription;
 import org.imisfhir.security.TokenHttpTestBase;
 import org.imisfhir.security.TokenIssuer;
 import org.imisfhir.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,10 +39,17 @@ class SubscriptionScopeHttpTest extends TokenHttpTestBase {
 
 	private final TestSubscriber subscriber = TestSubscriber.shared();
 
-	private final String officerOfRapta = issuer.token("eo-rapta", List.of("enrolment-officer"), List.of("R1D1"), null,
-			TokenIssuer.ISSUER, TokenIssuer.AUDIENCE, Instant.now().plusSeconds(600), false);
-	private final String dispensaryEmr = issuer.token("emr-rtdi001", List.of("claim-administrator"), List.of(), "RTDI001",
-			TokenIssuer.ISSUER, TokenIssuer.AUDIENCE, Instant.now().plusSeconds(600), false);
+	private String officerOfRapta;
+	private String dispensaryEmr;
+
+	/** Tokens made once the context is up (its start can outlast a token made with the test instance). */
+	@BeforeEach
+	void signIn() {
+		officerOfRapta = issuer.token("eo-rapta", List.of("enrolment-officer"), List.of("R1D1"), null,
+				TokenIssuer.ISSUER, TokenIssuer.AUDIENCE, Instant.now().plusSeconds(600), false);
+		dispensaryEmr = issuer.token("emr-rtdi001", List.of("claim-administrator"), List.of(), "RTDI001",
+				TokenIssuer.ISSUER, TokenIssuer.AUDIENCE, Instant.now().plusSeconds(600), false);
+	}
 
 	private HttpResponse<String> subscribe(String criteria, String token) throws Exception {
 		Subscription subscription = SubscriptionHttpTestBase.restHook(criteria, subscriber.hook().url(), "application/fhir+json");
