@@ -45,6 +45,10 @@ public final class BenchMain {
 			BatchRunBench.main(args, url);
 			return;
 		}
+		if ("subscriptions".equals(option(args, "--scenario", "crud"))) {
+			SubscriptionBench.main(args, url);
+			return;
+		}
 		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
 			EnrolmentBench.main(args, url);
 			return;

@@ -205,7 +205,7 @@ public class DistrictScopeInterceptor {
 	}
 
 	/** The logical id of the user's health facility, or null when the user has none (or it is unknown). */
-	String facilityOf(ImisUser user) {
+	public String facilityOf(ImisUser user) {
 		if (user == null || user.facility() == null) {
 			return null;
 		}

@@ -33,6 +33,11 @@ public final class RoleRights {
 	public static final Set<String> CONFORMANCE = Set.of(
 			"StructureDefinition", "CodeSystem", "ValueSet", "ConceptMap", "SearchParameter", "OperationDefinition",
 			"NamingSystem", "ImplementationGuide", "CapabilityStatement");
+	/**
+	 * FHIR Subscriptions (notifications to another system). A user subscribes only to types they may read,
+	 * within their districts or facility, and sees only the Subscriptions they created (decision 0023).
+	 */
+	public static final Set<String> SUBSCRIPTIONS = Set.of("Subscription");
 	/** The audit trail: written by the server only, never through the API. */
 	public static final Set<String> AUDIT = Set.of("AuditEvent", "Provenance");
 
@@ -75,6 +80,7 @@ public final class RoleRights {
 				.grant("Basic", READ)
 				.operations(ENROLMENT_OPERATIONS)
 				.operations(ELIGIBILITY)
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// enquire and reports
 		table.put(ImisRole.MANAGER, referenceData()
@@ -84,6 +90,7 @@ public final class RoleRights {
 				.grant(PAYMENTS, READ)
 				.operations(ELIGIBILITY)
 				.operations("Task/$payment-report")
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// read families, insurees and policies; payments 1014xx; batch run 111101-111103
 		table.put(ImisRole.ACCOUNTANT, referenceData()
@@ -91,12 +98,14 @@ public final class RoleRights {
 				.grant(CLAIMS, READ)
 				.grant(PAYMENTS, READ, WRITE)
 				.operations("$batch-run", "Task/$batch-run-cancel", "Task/$payment-export", "Task/$payment-report")
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// family, insuree, policy and contribution full CRUD, no claims
 		table.put(ImisRole.CLERK, referenceData()
 				.grant(ENROLMENT, READ, WRITE, DELETE)
 				.grant("Basic", READ)
 				.operations(ENROLMENT_OPERATIONS)
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// 111001 search, 111008 review, 111009/111010 feedback, 111011 process
 		table.put(ImisRole.MEDICAL_OFFICER, referenceData()
@@ -104,6 +113,7 @@ public final class RoleRights {
 				.grant("Patient", READ).grant("Coverage", READ)
 				.grant("CommunicationRequest", READ, WRITE).grant("Communication", READ)
 				.operations("Claim/$review", "Claim/$process", "Claim/$return", "Claim/$select", "Claim/$bypass")
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// 121xxx, 1221xx registers, 1310xx-1311xx tools
 		table.put(ImisRole.SCHEME_ADMINISTRATOR, referenceData()
@@ -116,6 +126,7 @@ public final class RoleRights {
 				.grant(LOCATIONS, READ, WRITE, DELETE)
 				.grant(CONFORMANCE, READ, WRITE, DELETE)
 				.grant(AUDIT, READ)
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// 101001, 101101, 101105, 101201: enquire and search only
 		table.put(ImisRole.RECEPTIONIST, referenceData()
@@ -131,6 +142,7 @@ public final class RoleRights {
 				.grant("CommunicationRequest", READ)
 				.operations("Claim/$submit", "Claim/$restore")
 				.operations(ELIGIBILITY)
+				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.build());
 		// 111001 search, 111002 create, 111005 load
 		table.put(ImisRole.CLAIM_CONTRIBUTOR, referenceData()

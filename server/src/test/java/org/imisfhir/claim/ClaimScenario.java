@@ -25,15 +25,15 @@ import static org.imisfhir.support.Fixtures.contribution;
  * 1500, assembly 2 x 200 = 4900.00) enrolled on 2026-03-10, paid in full on 2026-03-20, so the policy is active
  * from its start 2026-04-10 to 2027-04-09; the head is a woman born 1990.
  */
-final class ClaimScenario {
+public final class ClaimScenario {
 
-	static final String FACILITY = "Organization/hf-rtdi001";   // Rapta Dispensary: level D, care type O, district Rapta
-	static final String SERVICE = "https://imis-fhir.org/fhir/sid/service-code";
-	static final String ITEM = "https://imis-fhir.org/fhir/sid/item-code";
+	public static final String FACILITY = "Organization/hf-rtdi001";   // Rapta Dispensary: level D, care type O, district Rapta
+	public static final String SERVICE = "https://imis-fhir.org/fhir/sid/service-code";
+	public static final String ITEM = "https://imis-fhir.org/fhir/sid/item-code";
 
-	final String patient;
-	final String policy;
-	final String insuranceNumber;
+	public final String patient;
+	public final String policy;
+	public final String insuranceNumber;
 
 	private ClaimScenario(String patient, String policy, String insuranceNumber) {
 		this.patient = patient;
@@ -41,7 +41,7 @@ final class ClaimScenario {
 		this.insuranceNumber = insuranceNumber;
 	}
 
-	static ClaimScenario insuredFamily(IGenericClient client) {
+	public static ClaimScenario insuredFamily(IGenericClient client) {
 		String head = code("C");
 		Parameters request = new Parameters();
 		request.addParameter().setName("family").setResource(Fixtures.family("Location/loc-r1d1m1v1", false));
@@ -60,7 +60,7 @@ final class ClaimScenario {
 		return new ClaimScenario("Patient/" + patient.getIdElement().getIdPart(), policyRef, head);
 	}
 
-	Claim claim(String code, String from, String to) {
+	public Claim claim(String code, String from, String to) {
 		Claim claim = new Claim();
 		claim.addIdentifier().setSystem("https://imis-fhir.org/fhir/sid/claim-code").setValue(code);
 		claim.setStatus(Claim.ClaimStatus.ACTIVE);
@@ -82,7 +82,7 @@ final class ClaimScenario {
 		return claim;
 	}
 
-	static void line(Claim claim, String system, String code, String quantity, String price) {
+	public static void line(Claim claim, String system, String code, String quantity, String price) {
 		Claim.ItemComponent item = claim.addItem();
 		item.setSequence(claim.getItem().size());
 		item.setCategory(new CodeableConcept(new Coding("https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/claim-item-category",
@@ -92,7 +92,7 @@ final class ClaimScenario {
 		item.setUnitPrice(new Money().setValue(new BigDecimal(price)).setCurrency("XAF"));
 	}
 
-	static String code(String prefix) {
+	public static String code(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8 - prefix.length()).toUpperCase();
 	}
 }

@@ -52,6 +52,9 @@ public final class AuthorizationMatrix {
 			POST   AuditEvent                      | - - - - - - - - - - -
 			DELETE AuditEvent/matrix-probe         | - - - - - - - - - - -
 			GET    Provenance                      | - - - - - - A - - - -
+			GET    Subscription                    | A A A A A - A - A - -
+			POST   Subscription                    | A A A A A - A - A - -
+			DELETE Subscription/matrix-probe       | A A A A A - A - A - -
 			POST   Group/$enrol                    | A - - A - - - - - - -
 			POST   InsurancePlan/$quote            | A - - A - - - - - - -
 			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -

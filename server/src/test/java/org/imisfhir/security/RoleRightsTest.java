@@ -153,4 +153,15 @@ class RoleRightsTest {
 		assertThat(ImisRole.fromCode("offline_access")).isEmpty();
 		assertThat(ImisRole.fromCode(null)).isEmpty();
 	}
+
+	@Test
+	void subscriptionsAreForTheRolesThatFollowEventsNotForTheFrontDesk() {
+		for (ImisRole role : ImisRole.values()) {
+			boolean subscribes = !List.of(ImisRole.RECEPTIONIST, ImisRole.CLAIM_CONTRIBUTOR, ImisRole.SCHEME_ADMINISTRATOR)
+					.contains(role);
+			for (Access access : Access.values()) {
+				assertThat(RoleRights.of(role).can("Subscription", access)).as(role + " " + access).isEqualTo(subscribes);
+			}
+		}
+	}
 }
