@@ -116,7 +116,6 @@ public class LegacyImporter {
 			for (LegacyRow row : export.rows(DIAGNOSES)) {
 				if (row.has("ICDCode")) {
 					diagnoses.put(row.id(), row.text("ICDCode"));
-					reports.get(DIAGNOSES).count(RowOutcome.UNCHANGED);
 				} else {
 					refuse(row, RowRefusal.missing(row, "ICDCode"));
 				}

@@ -101,8 +101,8 @@ public final class EnrolmentRows {
 		}
 		patient.setGender(AdministrativeGender.fromCode(LegacyCodes.translate(LegacyCodes.GENDER, row, "Gender", null)));
 		patient.setBirthDateElement(new DateType(row.requiredDate("DOB").toString()));
-		if (!head) {
-			String relationship = row.has("Relationship") ? String.valueOf(row.integer("Relationship", 1, 99, null)) : "8";
+		if (!head && row.has("Relationship")) {
+			String relationship = String.valueOf(row.integer("Relationship", 1, 99, null));
 			patient.addContact()
 					.addRelationship(new CodeableConcept(new Coding(IG + "CodeSystem/patient-contact-relationship", relationship, null)))
 					.setName(new HumanName().setFamily(headRow.required("LastName")).addGiven(headRow.required("OtherNames")));
