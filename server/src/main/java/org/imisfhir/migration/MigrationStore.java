@@ -1,8 +1,8 @@
 package org.imisfhir.migration;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.UriParam;
@@ -10,8 +10,10 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.enrolment.HistoricalWrite;
@@ -20,18 +22,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads and writes the migrated resources through HAPI's DAOs: a record's resources are written in one
- * transaction as historical writes (every profile and rule interceptor runs; the contribution activation rule
+ * FHIR transaction as historical writes (every profile and rule interceptor runs; the contribution activation rule
  * does not), so a refusal of any of them leaves none of them written.
  */
 @Component
 public class MigrationStore {
 
 	private final DaoRegistry daos;
-	private final IHapiTransactionService transactions;
+	private final IFhirSystemDao<Bundle, Meta> systemDao;
 
-	public MigrationStore(DaoRegistry daos, IHapiTransactionService transactions) {
+	public MigrationStore(DaoRegistry daos, IFhirSystemDao<Bundle, Meta> systemDao) {
 		this.daos = daos;
-		this.transactions = transactions;
+		this.systemDao = systemDao;
 	}
 
 	/** The stored resource of that type and id, or null (never stored, or deleted). */
@@ -43,14 +45,19 @@ public class MigrationStore {
 		}
 	}
 
-	/** Creates or updates the resources (each under its own id) in one transaction. */
+	/**
+	 * Creates or updates the resources (each under its own id) as one FHIR transaction: HAPI writes them all
+	 * before resolving their references, so records whose resources refer to each other (a family and its
+	 * members) are written together, and the rules that run before commit see the whole record.
+	 */
 	public void writeTogether(List<DomainResource> resources) {
-		transactions.withSystemRequest().execute(() -> {
-			for (DomainResource resource : resources) {
-				dao(resource.fhirType()).update(resource.copy(), HistoricalWrite.request());
-			}
-			return null;
-		});
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (DomainResource resource : resources) {
+			String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+			transaction.addEntry().setFullUrl(reference).setResource(resource.copy())
+					.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(reference);
+		}
+		systemDao.transaction(HistoricalWrite.request(), transaction);
 	}
 
 	/** Equal but for id, meta and narrative: writing it again would change nothing. */

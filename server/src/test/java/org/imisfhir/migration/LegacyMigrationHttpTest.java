@@ -162,7 +162,7 @@ class LegacyMigrationHttpTest extends HttpTestBase {
 		request.addParameter("directory", new StringType(System.getProperty("java.io.tmpdir")));
 		assertThatThrownBy(() -> client.operation().onServer().named("$import-openimis").withParameters(request).execute())
 				.isInstanceOf(UnprocessableEntityException.class)
-				.hasMessageContaining("imis.migration.allowed-directory");
+				.satisfies(e -> assertThat(code((UnprocessableEntityException) e)).isEqualTo("directory-not-allowed"));
 	}
 
 	@Test
@@ -172,7 +172,15 @@ class LegacyMigrationHttpTest extends HttpTestBase {
 				.setData("UserID,LoginName\n1,admin\n".getBytes(StandardCharsets.UTF_8)));
 		assertThatThrownBy(() -> client.operation().onServer().named("$import-openimis").withParameters(request).execute())
 				.isInstanceOf(UnprocessableEntityException.class)
-				.hasMessageContaining("tblUsers");
+				.satisfies(e -> assertThat(code((UnprocessableEntityException) e)).isEqualTo("export-format"));
+	}
+
+	/** The coded reason of a refusal (imis-migration-error). */
+	private static String code(UnprocessableEntityException refusal) {
+		org.hl7.fhir.r4.model.OperationOutcome outcome = (org.hl7.fhir.r4.model.OperationOutcome) refusal.getOperationOutcome();
+		return outcome.getIssueFirstRep().getDetails().getCoding().stream()
+				.filter(c -> "https://imis-fhir.org/fhir/CodeSystem/imis-migration-error".equals(c.getSystem()))
+				.map(org.hl7.fhir.r4.model.Coding::getCode).findFirst().orElse(null);
 	}
 
 	private Parameters importExport(String tag, String database, String language) {
@@ -205,7 +213,8 @@ class LegacyMigrationHttpTest extends HttpTestBase {
 	private static void assertCounts(Parameters answer, String name, int read, int history, int created, int updated, int unchanged, int refused) {
 		ParametersParameterComponent table = table(answer, name);
 		assertThat(List.of(count(table, "read"), count(table, "history"), count(table, "created"), count(table, "updated"),
-				count(table, "unchanged"), count(table, "refused"))).as(name)
+				count(table, "unchanged"), count(table, "refused"))).as(name + " " + table.getPart().stream()
+						.filter(p -> "refusedRow".equals(p.getName())).map(r -> part(r, "reason")).toList())
 				.containsExactly(read, history, created, updated, unchanged, refused);
 	}
 

@@ -100,7 +100,7 @@ class RowMappersTest {
 		assertThat(read.value("max_members")).isEqualByComparingTo("6");
 		assertThat(read.value("max_installments")).isEqualByComparingTo("3");
 		assertThat(read.value("grace_period_enrolment")).isEqualByComparingTo("1");
-		assertThat(read.value("max_ip_insuree")).isEqualByComparingTo("200000");
+		assertThat(read.value("max_insuree_ip")).isEqualByComparingTo("200000");   // MaxIPInsuree
 		assertThat(read.value("ded_policy")).isEqualByComparingTo("500");
 		assertThat(read.values()).containsKey("max_no_consultation");   // a maximum of 0: none allowed, kept
 		assertThat(read.startCycles()).containsExactly("01-06");
