@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -33,7 +34,8 @@ import org.imisfhir.registry.product.InsurancePlanMapper;
  * Records a contribution (a PaymentNotice on a policy) and applies openIMIS's activation rule in the same
  * transaction: the policy becomes active (or ready) when the contributions reach its value, with effective date
  * max(pay date, start); a refused contribution (after the last date for payment, beyond the product's maximum
- * number of installments, not positive) writes nothing. Warnings are kept on the contribution.
+ * number of installments, not positive) writes nothing. Warnings are kept on the contribution. A historical
+ * write ({@link HistoricalWrite}: the openIMIS migration) stores the contribution as it was, policy untouched.
  */
 @Interceptor
 public class ContributionRecorder {
@@ -52,8 +54,9 @@ public class ContributionRecorder {
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	public void beforeCreate(IBaseResource resource) {
-		if (resource instanceof PaymentNotice notice && notice.getMeta().hasProfile(CONTRIBUTION_PROFILE)) {
+	public void beforeCreate(IBaseResource resource, RequestDetails request) {
+		if (resource instanceof PaymentNotice notice && notice.getMeta().hasProfile(CONTRIBUTION_PROFILE)
+				&& !HistoricalWrite.isHistorical(request)) {
 			record(notice);
 		}
 	}

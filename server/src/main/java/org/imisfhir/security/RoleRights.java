@@ -121,12 +121,13 @@ public final class RoleRights {
 				.grant("Basic", READ, WRITE)
 				.operations("$import-catalogue", "Basic/$import-vouchers", "Basic/$set-voucher-status")
 				.build());
-		// 1219xx locations; users and roles live in Keycloak; the audit trail
+		// 1219xx locations; users and roles live in Keycloak; the audit trail; the openIMIS migration (a tool)
 		table.put(ImisRole.IMIS_ADMINISTRATOR, referenceData()
 				.grant(LOCATIONS, READ, WRITE, DELETE)
 				.grant(CONFORMANCE, READ, WRITE, DELETE)
 				.grant(AUDIT, READ)
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations("$import-openimis")
 				.build());
 		// 101001, 101101, 101105, 101201: enquire and search only
 		table.put(ImisRole.RECEPTIONIST, referenceData()

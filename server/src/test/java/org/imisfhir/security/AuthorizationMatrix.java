@@ -60,6 +60,7 @@ public final class AuthorizationMatrix {
 			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -
 			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
+			POST   $import-openimis                | - - - - - - A - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
 			POST   (transaction of one Location)   | - - - - - - A - - - -
 			""";

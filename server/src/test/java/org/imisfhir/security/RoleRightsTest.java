@@ -133,6 +133,8 @@ class RoleRightsTest {
 			assertThat(imis.can(type, WRITE)).as(type).isFalse();
 		}
 		assertThat(scheme.canInvoke("$import-catalogue")).isTrue();
+		assertThat(imis.canInvoke("$import-openimis")).isTrue();
+		assertThat(scheme.canInvoke("$import-openimis")).isFalse();
 		assertThat(scheme.can("Location", WRITE)).isFalse();
 		assertThat(imis.can("Location", WRITE)).isTrue();
 		assertThat(imis.can("CodeSystem", WRITE)).isTrue();
