@@ -18,6 +18,14 @@ public final class InsureeRecords {
 				.findFirst();
 	}
 
+	/** The temporary number an insuree enrolled offline carries (current or kept as old). */
+	public static Optional<String> temporaryNumber(Patient patient) {
+		return patient.getIdentifier().stream()
+				.filter(identifier -> EnrolmentProfiles.TEMPORARY_NUMBER_SYSTEM.equals(identifier.getSystem()))
+				.map(Identifier::getValue)
+				.findFirst();
+	}
+
 	public static boolean isHead(Patient patient) {
 		Extension head = patient.getExtensionByUrl(EnrolmentProfiles.IS_HEAD);
 		return head != null && head.getValue() instanceof BooleanType flag && flag.booleanValue();

@@ -56,6 +56,8 @@ public final class AuthorizationMatrix {
 			POST   InsurancePlan/$quote            | A - - A - - - - - - -
 			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -
 			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
+			POST   Group/$sync                     | A - - A - - - - - - -
+			POST   Practitioner/matrix-probe/$allocate-temporary-numbers | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
 			POST   (transaction of one Location)   | - - - - - - A - - - -
