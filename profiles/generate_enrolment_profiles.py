@@ -83,6 +83,13 @@ def main():
                        ('stage', 'code', 1, None), ('enrolDate', 'date', 1, None), ('effectiveDate', 'date', 0, None),
                        ('value', 'Money', 1, None), ('lastPaymentDate', 'date', 0, None),
                        ('officer', 'Reference', 0, None)])
+    complex_extension('policy-member', 'PolicyMember', 'Member cover',
+                      'One member\'s own cover under the family policy (openIMIS InsureePolicy), recorded where it '
+                      'differs from the policy\'s: the effective date of a member who joined later, the expiry date of a '
+                      'member whose cover ended early (status inactive or dead, at the status date), and why.',
+                      ['Coverage'],
+                      [('insuree', 'Reference', 1, 'http://hl7.org/fhir/StructureDefinition/Patient'),
+                       ('effectiveDate', 'date', 0, None), ('expiryDate', 'date', 0, None), ('reason', 'string', 0, None)])
     sd = header('imis-policy', 'ImisPolicy', 'Policy', 'resource', 'Coverage',
                 'http://hl7.org/fhir/StructureDefinition/Coverage',
                 'A family\'s policy on a product: the head as policy holder, beneficiary and payor (as the openIMIS IG '
@@ -91,7 +98,8 @@ def main():
                 'family, stage, dates and value in policy-details.')
     write(sd, [{'id': 'Coverage', 'path': 'Coverage'}]
           + extension_slices('Coverage', [('policyStatus', IG + 'coverage-policy-status', 1, '1'),
-                                           ('details', BASE + 'policy-details', 1, '1')])
+                                           ('details', BASE + 'policy-details', 1, '1'),
+                                           ('member', BASE + 'policy-member', 0, '*')])
           + [{'id': 'Coverage.identifier', 'path': 'Coverage.identifier', 'min': 1},
              {'id': 'Coverage.policyHolder', 'path': 'Coverage.policyHolder', 'min': 1},
              {'id': 'Coverage.period', 'path': 'Coverage.period', 'min': 1},
@@ -215,6 +223,16 @@ def offline():
                ('last', 'out', 1, '1', 'Last number.', 'string'),
                ('count', 'out', 1, '1', 'How many numbers.', 'integer'),
                ('number', 'out', 1, '*', 'Every number of the block, in order.', 'string')])
+    operation('Patient-change-status', 'change-status', 'Patient',
+              'Sets an insuree active (AC), inactive (IN) or dead (DE) with a reason (required for IN and DE) and a '
+              'date (default today). Inactive or dead ends the insuree\'s own cover on every policy of their family at '
+              'that date (a policy-member extension with the expiry date on each Coverage), in one transaction: claims '
+              'for care after it are rejected (no policy covering the insuree) and eligibility no longer lists it.',
+              False, True,
+              [('status', 'in', 1, '1', 'AC, IN or DE.', 'code'),
+               ('reason', 'in', 0, '1', 'Why (required for IN and DE).', 'string'),
+               ('date', 'in', 0, '1', 'The date of the change (default today); the last day still covered.', 'date'),
+               ('return', 'out', 1, '1', 'The insuree.', 'Patient')])
     operation('Group-sync', 'sync', 'Group',
               'Receives what an enrolment officer collected offline, as a batch Bundle: enrolments (POST Group/$enrol '
               'with the $enrol Parameters) and changes of insurees or families (PUT with If-Match). Each entry is '

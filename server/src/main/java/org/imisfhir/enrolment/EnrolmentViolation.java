@@ -41,7 +41,8 @@ public enum EnrolmentViolation implements RuleViolation {
 	STALE_VERSION("stale-version"),
 	SYNC_IF_MATCH_REQUIRED("sync-if-match-required"),
 	SYNC_ENTRY_UNSUPPORTED("sync-entry-unsupported"),
-	SYNC_BUNDLE_REQUIRED("sync-bundle-required");
+	SYNC_BUNDLE_REQUIRED("sync-bundle-required"),
+	STATUS_UNKNOWN("status-unknown");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-enrolment-error";
 

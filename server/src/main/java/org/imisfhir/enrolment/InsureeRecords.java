@@ -40,6 +40,14 @@ public final class InsureeRecords {
 		return Optional.ofNullable(status.getExtensionByUrl("status").getValue()).map(v -> v.primitiveValue());
 	}
 
+	/** The date of the status, when set. */
+	public static Optional<java.time.LocalDate> statusDate(Patient patient) {
+		Extension status = patient.getExtensionByUrl(EnrolmentProfiles.INSUREE_STATUS);
+		Extension date = status == null ? null : status.getExtensionByUrl("date");
+		return date == null || date.getValue() == null ? Optional.empty()
+				: Optional.of(java.time.LocalDate.parse(date.getValue().primitiveValue().substring(0, 10)));
+	}
+
 	public static boolean hasStatusReason(Patient patient) {
 		Extension status = patient.getExtensionByUrl(EnrolmentProfiles.INSUREE_STATUS);
 		Extension reason = status == null ? null : status.getExtensionByUrl("reason");

@@ -57,6 +57,7 @@ public final class AuthorizationMatrix {
 			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -
 			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
 			POST   Group/$sync                     | A - - A - - - - - - -
+			POST   Patient/matrix-probe/$change-status | A - - A - - - - - - -
 			POST   Practitioner/matrix-probe/$allocate-temporary-numbers | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
