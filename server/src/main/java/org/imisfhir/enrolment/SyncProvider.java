@@ -85,15 +85,23 @@ public class SyncProvider implements ImisOperationProvider {
 				}
 				counts[answer.getResponse().getStatus().startsWith("201") ? 0 : 1]++;
 			} catch (BaseServerResponseException refused) {
-				answer.getResponse().setStatus(refused.getStatusCode() + " " + reasonPhrase(refused.getStatusCode()))
-						.setOutcome(localiser.outcomeOf(refused, request));
+				report(answer, refused, request);
 				counts[refused.getStatusCode() == 409 ? 2 : 3]++;
+			} catch (IllegalArgumentException | ca.uhn.fhir.parser.DataFormatException malformed) {
+				// a value of the wrong form in an entry (a date, a reference): that entry only is refused
+				report(answer, new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(malformed.getMessage()), request);
+				counts[3]++;
 			}
 		}
 		LOG.info("Sync of {} entr(ies) from officer {} device {}: {} created, {} unchanged or changed, {} conflicts, {} refused",
 				bundle.getEntry().size(), officer == null ? "-" : officer.getReference(), deviceId == null ? "-" : deviceId,
 				counts[0], counts[1], counts[2], counts[3]);
 		return report;
+	}
+
+	private void report(Bundle.BundleEntryComponent answer, BaseServerResponseException refused, RequestDetails request) {
+		answer.getResponse().setStatus(refused.getStatusCode() + " " + reasonPhrase(refused.getStatusCode()))
+				.setOutcome(localiser.outcomeOf(refused, request));
 	}
 
 	private static String reasonPhrase(int status) {
@@ -129,8 +137,7 @@ public class SyncProvider implements ImisOperationProvider {
 		Reference officer = parameters.getParameter().stream().filter(p -> "officer".equals(p.getName()))
 				.map(p -> p.getValue()).filter(v -> v instanceof Reference).map(v -> (Reference) v).findFirst().orElse(syncOfficer);
 		OfflineEnrolments.Entry enrolment = new OfflineEnrolments.Entry(family, new java.util.ArrayList<>(members),
-				(StringType) value(parameters, "product"), (DateType) value(parameters, "enrolDate"), officer,
-				(StringType) value(parameters, "voucher"));
+				text(parameters, "product"), date(parameters, "enrolDate"), officer, text(parameters, "voucher"));
 		OfflineEnrolments.Outcome outcome = offline.process(enrolment, offline.officerId(officer), device, earlier, request);
 		earlier.addAll(outcome.temporaryNumbers());
 		Resource storedFamily = outcome.stored().getEntryFirstRep().getResource();
@@ -141,8 +148,19 @@ public class SyncProvider implements ImisOperationProvider {
 				.setOutcome(information(outcome.created() ? "created" : "unchanged", locale));
 	}
 
-	private static org.hl7.fhir.r4.model.Type value(Parameters parameters, String name) {
-		return parameters.getParameter().stream().filter(p -> name.equals(p.getName())).map(p -> p.getValue()).findFirst().orElse(null);
+	private static String primitive(Parameters parameters, String name) {
+		return parameters.getParameter().stream().filter(p -> name.equals(p.getName()) && p.getValue() != null && p.getValue().isPrimitive())
+				.map(p -> p.getValue().primitiveValue()).findFirst().orElse(null);
+	}
+
+	private static StringType text(Parameters parameters, String name) {
+		String value = primitive(parameters, name);
+		return value == null ? null : new StringType(value);
+	}
+
+	private static DateType date(Parameters parameters, String name) {
+		String value = primitive(parameters, name);
+		return value == null ? null : new DateType(value);
 	}
 
 	/** An offline change of a stored insuree or family, written only on the version it was made on. */
