@@ -78,11 +78,13 @@ def main():
 
     complex_extension('policy-details', 'PolicyDetails', 'Policy details',
                       'The openIMIS facts of a policy that Coverage has no element for: family, stage (N new, R renewal), '
-                      'enrolment and effective dates, value, last date for payment, enrolment officer.', ['Coverage'],
+                      'enrolment and effective dates, value, last date for payment, enrolment officer, and for a renewal its '
+                      'warning flags (openIMIS: 1 product not valid on the renewal date, 2 no officer, 4 officer no longer '
+                      'working on the renewal date).', ['Coverage'],
                       [('family', 'Reference', 1, 'http://hl7.org/fhir/StructureDefinition/Group'),
                        ('stage', 'code', 1, None), ('enrolDate', 'date', 1, None), ('effectiveDate', 'date', 0, None),
                        ('value', 'Money', 1, None), ('lastPaymentDate', 'date', 0, None),
-                       ('officer', 'Reference', 0, None)])
+                       ('officer', 'Reference', 0, None), ('renewalWarnings', 'integer', 0, None)])
     complex_extension('policy-member', 'PolicyMember', 'Member cover',
                       'One member\'s own cover under the family policy (openIMIS InsureePolicy), recorded where it '
                       'differs from the policy\'s: the effective date of a member who joined later, the expiry date of a '
