@@ -78,11 +78,20 @@ def main():
 
     complex_extension('policy-details', 'PolicyDetails', 'Policy details',
                       'The openIMIS facts of a policy that Coverage has no element for: family, stage (N new, R renewal), '
-                      'enrolment and effective dates, value, last date for payment, enrolment officer.', ['Coverage'],
+                      'enrolment and effective dates, value, last date for payment, enrolment officer, and for a renewal its '
+                      'warning flags (openIMIS: 1 product not valid on the renewal date, 2 no officer, 4 officer no longer '
+                      'working on the renewal date).', ['Coverage'],
                       [('family', 'Reference', 1, 'http://hl7.org/fhir/StructureDefinition/Group'),
                        ('stage', 'code', 1, None), ('enrolDate', 'date', 1, None), ('effectiveDate', 'date', 0, None),
                        ('value', 'Money', 1, None), ('lastPaymentDate', 'date', 0, None),
-                       ('officer', 'Reference', 0, None)])
+                       ('officer', 'Reference', 0, None), ('renewalWarnings', 'integer', 0, None)])
+    complex_extension('policy-member', 'PolicyMember', 'Member cover',
+                      'One member\'s own cover under the family policy (openIMIS InsureePolicy), recorded where it '
+                      'differs from the policy\'s: the effective date of a member who joined later, the expiry date of a '
+                      'member whose cover ended early (status inactive or dead, at the status date), and why.',
+                      ['Coverage'],
+                      [('insuree', 'Reference', 1, 'http://hl7.org/fhir/StructureDefinition/Patient'),
+                       ('effectiveDate', 'date', 0, None), ('expiryDate', 'date', 0, None), ('reason', 'string', 0, None)])
     sd = header('imis-policy', 'ImisPolicy', 'Policy', 'resource', 'Coverage',
                 'http://hl7.org/fhir/StructureDefinition/Coverage',
                 'A family\'s policy on a product: the head as policy holder, beneficiary and payor (as the openIMIS IG '
@@ -91,7 +100,8 @@ def main():
                 'family, stage, dates and value in policy-details.')
     write(sd, [{'id': 'Coverage', 'path': 'Coverage'}]
           + extension_slices('Coverage', [('policyStatus', IG + 'coverage-policy-status', 1, '1'),
-                                           ('details', BASE + 'policy-details', 1, '1')])
+                                           ('details', BASE + 'policy-details', 1, '1'),
+                                           ('member', BASE + 'policy-member', 0, '*')])
           + [{'id': 'Coverage.identifier', 'path': 'Coverage.identifier', 'min': 1},
              {'id': 'Coverage.policyHolder', 'path': 'Coverage.policyHolder', 'min': 1},
              {'id': 'Coverage.period', 'path': 'Coverage.period', 'min': 1},
@@ -158,6 +168,86 @@ def main():
                      "Group.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/group-address').value.extension('https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/address-location-reference').value",
                      'The village of a family. Chain to reach the district: village.partof.partof=Location/<district>.',
                      type_='reference', target=['Location'])
+    offline()
+
+
+def offline():
+    """Temporary numbers and the offline sync (decision 0027)."""
+    from generate_claim_profiles import operation
+    complex_extension('temporary-number-block', 'TemporaryNumberBlock', 'Temporary number block',
+                      'A block of temporary insurance numbers allocated to an enrolment officer: the first and last '
+                      'numbers, their sequences, and the device it is reserved to (none: any device of the officer).',
+                      ['Basic'],
+                      [('first', 'string', 1, None), ('last', 'string', 1, None), ('firstSequence', 'integer', 1, None),
+                       ('lastSequence', 'integer', 1, None), ('device', 'string', 0, None)])
+    sd = header('imis-temporary-number-block', 'ImisTemporaryNumberBlock', 'Block of temporary insurance numbers',
+                'resource', 'Basic', 'http://hl7.org/fhir/StructureDefinition/Basic',
+                'Temporary insurance numbers allocated to an enrolment officer (subject) for enrolment offline; the '
+                f'first number is the identifier (system {SID}temporary-number-block, unique).')
+    write(sd, [{'id': 'Basic', 'path': 'Basic'}]
+          + extension_slices('Basic', [('block', BASE + 'temporary-number-block', 1, '1')])
+          + [{'id': 'Basic.identifier', 'path': 'Basic.identifier', 'min': 1, 'short': 'First number of the block'},
+             {'id': 'Basic.code', 'path': 'Basic.code',
+              'patternCodeableConcept': {'coding': [{'system': 'https://imis-fhir.org/fhir/CodeSystem/basic-resource-type',
+                                                     'code': 'temporary-number-block'}]}},
+             {'id': 'Basic.subject', 'path': 'Basic.subject', 'min': 1,
+              'type': [{'code': 'Reference', 'targetProfile': ['http://hl7.org/fhir/StructureDefinition/Practitioner']}]}])
+    block = f"Basic.extension('{BASE}temporary-number-block')"
+    search_parameter('temporary-block-number', 'temporary-block-number', 'Basic',
+                     f"Basic.identifier.where(system='{SID}temporary-number-block')",
+                     'The first number of a block of temporary numbers.')
+    search_parameter('temporary-block-number-unique', None, 'Basic', None,
+                     'Two blocks never start at the same number.', unique_of='temporary-block-number')
+    search_parameter('temporary-block-first', 'temporary-block-first', 'Basic', block + ".extension('firstSequence').value",
+                     'The sequence of the first number of a block of temporary numbers.', type_='number')
+    search_parameter('temporary-block-last', 'temporary-block-last', 'Basic', block + ".extension('lastSequence').value",
+                     'The sequence of the last number of a block of temporary numbers.', type_='number')
+    search_parameter('patient-temporary-number', 'temporary-number', 'Patient',
+                     f"Patient.identifier.where(system='{SID}temporary-insurance-number')",
+                     'The temporary number an insuree was enrolled under offline (kept as an old identifier). Clients '
+                     'search with identifier=.')
+    search_parameter('patient-temporary-number-unique', None, 'Patient', None,
+                     'A temporary number is carried by one insuree only.', unique_of='patient-temporary-number')
+    search_parameter('group-offline-enrolment', 'offline-enrolment', 'Group',
+                     f"Group.identifier.where(system='{SID}offline-enrolment')",
+                     'The identifier an offline client gave the family it enrolled.')
+    search_parameter('group-offline-enrolment-unique', None, 'Group', None,
+                     'A family enrolled offline is received once.', unique_of='group-offline-enrolment')
+    operation('Practitioner-allocate-temporary-numbers', 'allocate-temporary-numbers', 'Practitioner',
+              'Allocates a block of temporary insurance numbers to an enrolment officer (optionally to one of their '
+              'devices), to enrol families offline. The numbers follow the block allocated last, have the configured '
+              'prefix (never valid as permanent numbers) and are stored as a Basic (imis-temporary-number-block).',
+              False, True,
+              [('count', 'in', 1, '1', 'How many numbers (1 to imis.enrolment.temporary-numbers.max-block).', 'integer'),
+               ('device', 'in', 0, '1', 'The device the block is reserved to.', 'string'),
+               ('block', 'out', 1, '1', 'The stored block.', 'Basic'),
+               ('first', 'out', 1, '1', 'First number.', 'string'),
+               ('last', 'out', 1, '1', 'Last number.', 'string'),
+               ('count', 'out', 1, '1', 'How many numbers.', 'integer'),
+               ('number', 'out', 1, '*', 'Every number of the block, in order.', 'string')])
+    operation('Patient-change-status', 'change-status', 'Patient',
+              'Sets an insuree active (AC), inactive (IN) or dead (DE) with a reason (required for IN and DE) and a '
+              'date (default today). Inactive or dead ends the insuree\'s own cover on every policy of their family at '
+              'that date (a policy-member extension with the expiry date on each Coverage), in one transaction: claims '
+              'for care after it are rejected (no policy covering the insuree) and eligibility no longer lists it.',
+              False, True,
+              [('status', 'in', 1, '1', 'AC, IN or DE.', 'code'),
+               ('reason', 'in', 0, '1', 'Why (required for IN and DE).', 'string'),
+               ('date', 'in', 0, '1', 'The date of the change (default today); the last day still covered.', 'date'),
+               ('return', 'out', 1, '1', 'The insuree.', 'Patient')])
+    operation('Group-sync', 'sync', 'Group',
+              'Receives what an enrolment officer collected offline, as a batch Bundle: enrolments (POST Group/$enrol '
+              'with the $enrol Parameters) and changes of insurees or families (PUT with If-Match). Each entry is '
+              'processed on its own and answered in a batch-response Bundle in the same order: 201 created, 200 '
+              'already received (an idempotent re-send: the same ids) or changed, 409 conflict (temporary or '
+              'permanent number already used, the same person already insured, a family received differently, a '
+              'stale version) or 422 refused, each with a coded outcome. Nothing is overwritten silently.',
+              True, False,
+              [('bundle', 'in', 1, '1', 'A batch Bundle of entries.', 'Bundle'),
+               ('officer', 'in', 0, '1', 'The enrolment officer sending (Practitioner or PractitionerRole); an entry '
+                'may name its own.', 'Reference'),
+               ('device', 'in', 0, '1', 'The sending device.', 'string'),
+               ('return', 'out', 1, '1', 'A batch-response Bundle: one entry per entry sent.', 'Bundle')])
 
 
 if __name__ == '__main__':

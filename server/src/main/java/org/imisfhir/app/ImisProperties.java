@@ -62,6 +62,7 @@ public class ImisProperties {
 
 	public static class Enrolment {
 		private final InsuranceNumber insuranceNumber = new InsuranceNumber();
+		private final TemporaryNumbers temporaryNumbers = new TemporaryNumbers();
 		/** Age from which a member counts as an adult for contributions. */
 		private int ageOfMajority = 18;
 		/** ISO 4217 code of the scheme's currency. */
@@ -106,6 +107,44 @@ public class ImisProperties {
 		public InsuranceNumber getInsuranceNumber() {
 			return insuranceNumber;
 		}
+
+		public TemporaryNumbers getTemporaryNumbers() {
+			return temporaryNumbers;
+		}
+	}
+
+	/** Temporary insurance numbers handed to enrolment officers working offline (seed 003, Cameroon). */
+	public static class TemporaryNumbers {
+		/** What every temporary number starts with; permanent numbers starting with it are refused. */
+		private String prefix = "TMP";
+		/** Digits after the prefix (zero-padded sequence). */
+		private int digits = 8;
+		/** The largest block one allocation may ask for. */
+		private int maxBlock = 1000;
+
+		public String getPrefix() {
+			return prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+		public int getDigits() {
+			return digits;
+		}
+
+		public void setDigits(int digits) {
+			this.digits = digits;
+		}
+
+		public int getMaxBlock() {
+			return maxBlock;
+		}
+
+		public void setMaxBlock(int maxBlock) {
+			this.maxBlock = maxBlock;
+		}
 	}
 
 	/** The country's insurance-number format (openIMIS insuree_number_length and insuree_number_modulo_root). */
@@ -116,6 +155,16 @@ public class ImisProperties {
 		private int moduloRoot = 0;
 		/** Numbers no insuree may have (openIMIS reserves 999999999 for the funding family). */
 		private java.util.List<String> reserved = new java.util.ArrayList<>(java.util.List.of("999999999"));
+		/** Length of the permanent numbers the server draws on sync when the country fixes no length. */
+		private int generatedLength = 9;
+
+		public int getGeneratedLength() {
+			return generatedLength;
+		}
+
+		public void setGeneratedLength(int generatedLength) {
+			this.generatedLength = generatedLength;
+		}
 
 		public int getLength() {
 			return length;

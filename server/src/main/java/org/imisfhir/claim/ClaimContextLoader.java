@@ -35,6 +35,8 @@ import org.imisfhir.claim.rules.Gender;
 import org.imisfhir.claim.rules.Insuree;
 import org.imisfhir.claim.rules.InsureeHistory;
 import org.imisfhir.claim.rules.InsureePolicy;
+import org.imisfhir.enrolment.PolicyMembers;
+import org.imisfhir.enrolment.rules.MemberCover;
 import org.imisfhir.claim.rules.MedicalRef;
 import org.imisfhir.claim.rules.PriceListEntry;
 import org.imisfhir.claim.rules.Product;
@@ -100,7 +102,7 @@ public class ClaimContextLoader {
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
 		Optional<String> family = familyOf(patient);
 		List<Coverage> coverages = family.map(this::policiesOf).orElse(List.of());
-		List<InsureePolicy> policies = insureePolicies(family, coverages);
+		List<InsureePolicy> policies = insureePolicies(family, coverages, patient);
 		InsureeHistory history = histories.history(claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null,
 				insureeId, coverages);
 		Insuree insuree = new Insuree(insureeId, birthDate(patient), gender(patient), (!patient.hasActive() || patient.getActive()) && family.isPresent());
@@ -326,8 +328,11 @@ public class ClaimContextLoader {
 		}
 	}
 
-	/** A policy as the rules see it; the insuree's own cover runs with the policy's (per-member dates are not kept). */
-	public Optional<InsureePolicy> insureePolicy(Coverage coverage, int members, Map<String, Product> cache) {
+	/**
+	 * A policy as the rules see it, with the insuree's own cover on it: their own effective and expiry dates on the
+	 * policy (joined later, cover ended early) and an inactive or dead status ending it at the status date.
+	 */
+	public Optional<InsureePolicy> insureePolicy(Coverage coverage, Patient insuree, int members, Map<String, Product> cache) {
 		if (!coverage.hasPeriod() || !coverage.getPeriod().hasEnd() || coverage.getClass_().isEmpty()) {
 			return Optional.empty();
 		}
@@ -353,16 +358,17 @@ public class ClaimContextLoader {
 		String productCode = coverage.getClass_().get(0).getValue();
 		Product product = cache.computeIfAbsent(productCode, products::product);
 		String policyId = "Coverage/" + coverage.getIdElement().getIdPart();
-		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, effective, expiry, members));
+		MemberCover.Period own = PolicyMembers.cover(coverage, insuree, effective, expiry);
+		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, own.effective(), own.expiry(), members));
 	}
 
 	/** The insurees' policies as the rules see them (one family: members are counted once). */
-	public List<InsureePolicy> insureePolicies(Optional<String> family, List<Coverage> coverages) {
+	public List<InsureePolicy> insureePolicies(Optional<String> family, List<Coverage> coverages, Patient insuree) {
 		int members = family.map(this::coveredMembers).orElse(1);
 		Map<String, Product> productsByCode = new HashMap<>();
 		List<InsureePolicy> policies = new ArrayList<>();
 		for (Coverage coverage : coverages) {
-			insureePolicy(coverage, members, productsByCode).ifPresent(policies::add);
+			insureePolicy(coverage, insuree, members, productsByCode).ifPresent(policies::add);
 		}
 		return policies;
 	}

@@ -82,7 +82,7 @@ public class EligibilityProvider implements ImisOperationProvider {
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
 		Optional<String> family = ClaimContextLoader.family(patient);
 		List<Coverage> coverages = family.map(loader::policiesOf).orElse(List.of());
-		List<InsureePolicy> policies = loader.insureePolicies(family, coverages);
+		List<InsureePolicy> policies = loader.insureePolicies(family, coverages, patient);
 		InsureeHistory history = histories.history(null, insureeId, coverages);
 		boolean adult = !ClaimContextLoader.birthDateOf(patient).plusYears(loader.ageOfMajority()).isAfter(date);
 		Optional<MedicalRef> asked = askedItem(request);

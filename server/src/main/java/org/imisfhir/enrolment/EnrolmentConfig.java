@@ -5,7 +5,9 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.Set;
 import org.imisfhir.app.ImisProperties;
 import org.imisfhir.enrolment.rules.ActivationOption;
+import org.imisfhir.enrolment.rules.InsuranceNumberGenerator;
 import org.imisfhir.enrolment.rules.InsuranceNumberRule;
+import org.imisfhir.enrolment.rules.TemporaryNumberFormat;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +18,19 @@ public class EnrolmentConfig {
 	@Bean
 	public InsuranceNumberRule insuranceNumberRule(ImisProperties properties) {
 		ImisProperties.InsuranceNumber settings = properties.getEnrolment().getInsuranceNumber();
-		return new InsuranceNumberRule(settings.getLength(), settings.getModuloRoot(), Set.copyOf(settings.getReserved()));
+		return new InsuranceNumberRule(settings.getLength(), settings.getModuloRoot(), Set.copyOf(settings.getReserved()),
+				properties.getEnrolment().getTemporaryNumbers().getPrefix());
+	}
+
+	@Bean
+	public TemporaryNumberFormat temporaryNumberFormat(ImisProperties properties) {
+		ImisProperties.TemporaryNumbers settings = properties.getEnrolment().getTemporaryNumbers();
+		return new TemporaryNumberFormat(settings.getPrefix(), settings.getDigits());
+	}
+
+	@Bean
+	public InsuranceNumberGenerator insuranceNumberGenerator(InsuranceNumberRule rule, ImisProperties properties) {
+		return new InsuranceNumberGenerator(rule, properties.getEnrolment().getInsuranceNumber().getGeneratedLength());
 	}
 
 	@Bean

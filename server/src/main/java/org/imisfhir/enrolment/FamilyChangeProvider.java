@@ -59,8 +59,36 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 				.setMethod(Bundle.HTTPVerb.POST).setUrl("Patient")
 				.setIfNoneExist("identifier=" + EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM + "|" + number);
 		addUpdate(transaction, family);
+		coverFromToday(transaction, family, urn);
 		systemDao.transaction(request, transaction);
 		return readFamily(familyId, request);
+	}
+
+	/**
+	 * A member who joins is covered by the family's current policies from the day they join (their own effective
+	 * date, openIMIS InsureePolicy), not from the policy's start.
+	 */
+	private void coverFromToday(Bundle transaction, Group family, String memberUrn) {
+		java.time.LocalDate today = java.time.LocalDate.now();
+		ca.uhn.fhir.jpa.searchparam.SearchParameterMap query = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(
+				"family", new ca.uhn.fhir.rest.param.ReferenceParam("Group/" + family.getIdElement().getIdPart()));
+		for (org.hl7.fhir.instance.model.api.IBaseResource found : daoRegistry.getResourceDao(org.hl7.fhir.r4.model.Coverage.class)
+				.search(query, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getAllResources()) {
+			org.hl7.fhir.r4.model.Coverage policy = (org.hl7.fhir.r4.model.Coverage) found;
+			if (!policy.hasPeriod() || !policy.getPeriod().hasStart() || !policy.getPeriod().hasEnd()) {
+				continue;
+			}
+			java.time.LocalDate start = java.time.LocalDate.parse(policy.getPeriod().getStartElement().getValueAsString().substring(0, 10));
+			java.time.LocalDate end = java.time.LocalDate.parse(policy.getPeriod().getEndElement().getValueAsString().substring(0, 10));
+			java.time.LocalDate effective = org.imisfhir.enrolment.rules.MemberCover.joiningEffective(start, today);
+			if (effective != null && !today.isAfter(end)) {
+				org.hl7.fhir.r4.model.Extension row = policy.addExtension().setUrl(PolicyMembers.MEMBER);
+				row.addExtension("insuree", new Reference(memberUrn));
+				row.addExtension("effectiveDate", new org.hl7.fhir.r4.model.DateType(today.toString()));
+				row.addExtension("reason", new org.hl7.fhir.r4.model.StringType("joined the family"));
+				addUpdate(transaction, policy);
+			}
+		}
 	}
 
 	@Operation(name = "$change-head", type = Group.class)

@@ -1,61 +1,35 @@
 package org.imisfhir.enrolment;
 
-import org.imisfhir.programme.ProgrammeViolation;
-import org.imisfhir.programme.VoucherLedger;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Group;
-import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.imisfhir.app.ImisOperationProvider;
-import org.imisfhir.app.ImisProperties;
-import org.imisfhir.outcome.ImisRuleException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Group/$enrol}: registers a family and its members, and optionally sells it a policy on a product with
  * its value and dates computed, in one atomic step. Every write is conditional on
  * the insurance numbers (members) and the family code (the head's number), so an offline client that sends the
- * same enrolment again gets the same resources back and nothing is created twice.
+ * same enrolment again gets the same resources back and nothing is created twice. Members carrying temporary
+ * numbers (enrolled offline) go through {@link OfflineEnrolments}: the numbers are checked and the permanent ones
+ * given before the write.
  */
 @Component
 public class FamilyEnrolmentProvider implements ImisOperationProvider {
 
-	private final IFhirSystemDao<Bundle, Meta> systemDao;
-	private final DaoRegistry daoRegistry;
-	private final ProductLookup products;
-	private final PolicyQuoter quoter;
-	private final String currency;
-	private final VoucherLedger vouchers;
+	private final FamilyEnrolmentWriter writer;
+	private final OfflineEnrolments offline;
 
-	public FamilyEnrolmentProvider(
-			IFhirSystemDao<Bundle, Meta> systemDao,
-			DaoRegistry daoRegistry,
-			ProductLookup products,
-			PolicyQuoter quoter,
-			ImisProperties properties,
-			VoucherLedger vouchers) {
-		this.systemDao = systemDao;
-		this.daoRegistry = daoRegistry;
-		this.products = products;
-		this.quoter = quoter;
-		this.currency = properties.getEnrolment().getCurrency();
-		this.vouchers = vouchers;
+	public FamilyEnrolmentProvider(FamilyEnrolmentWriter writer, OfflineEnrolments offline) {
+		this.writer = writer;
+		this.offline = offline;
 	}
 
 	/**
@@ -65,6 +39,7 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 	 * @param enrolDate the policy's enrolment date (default today)
 	 * @param officer the enrolment officer (Practitioner or PractitionerRole reference)
 	 * @param voucher optional: the number of a health voucher the policy uses (it must be new; it becomes used)
+	 * @param device optional: the device that enrolled the family offline (for temporary numbers of a device's block)
 	 */
 	@Operation(name = "$enrol", type = Group.class)
 	public Bundle enrol(
@@ -74,114 +49,13 @@ public class FamilyEnrolmentProvider implements ImisOperationProvider {
 			@OperationParam(name = "enrolDate", max = 1) DateType enrolDate,
 			@OperationParam(name = "officer", max = 1) Reference officer,
 			@OperationParam(name = "voucher", max = 1) StringType voucher,
+			@OperationParam(name = "device", max = 1) StringType device,
 			RequestDetails request) {
-		if (family == null) {
-			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_FAMILY_REQUIRED);
+		FamilyEnrolmentWriter.checkShape(family, members);
+		if (offline.carriesTemporaryNumbers(members)) {
+			return offline.enrolOne(new OfflineEnrolments.Entry(family, members, product, enrolDate, officer, voucher),
+					officer, device == null ? null : device.getValue(), request);
 		}
-		if (members == null || members.isEmpty()) {
-			throw ImisRuleException.businessRule(EnrolmentViolation.ENROL_MEMBERS_REQUIRED);
-		}
-		List<Patient> heads = members.stream().filter(InsureeRecords::isHead).toList();
-		if (heads.size() != 1) {
-			throw ImisRuleException.businessRule(EnrolmentViolation.FAMILY_HEAD_COUNT, heads.size());
-		}
-		PolicyQuoter.Quote quote = null;
-		if (product != null && !product.isEmpty()) {
-			LocalDate date = PolicyQuoter.dateOrToday(enrolDate);
-			quote = quoter.quote(products.find(product.getValue()), date, members);
-		}
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		String familyUrn = "urn:uuid:" + UUID.randomUUID();
-		List<String> memberUrns = new ArrayList<>();
-		for (Patient member : members) {
-			String number = InsureeRecords.insuranceNumber(member).orElseThrow(() -> ImisRuleException.businessRule(
-					EnrolmentViolation.INSURANCE_NUMBER_MISSING, EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM));
-			prepareMember(member, familyUrn);
-			String urn = "urn:uuid:" + UUID.randomUUID();
-			memberUrns.add(urn);
-			transaction.addEntry().setFullUrl(urn).setResource(member).getRequest()
-					.setMethod(Bundle.HTTPVerb.POST)
-					.setUrl("Patient")
-					.setIfNoneExist("identifier=" + EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM + "|" + number);
-		}
-		String familyCode = prepareFamily(family, InsureeRecords.insuranceNumber(heads.get(0)).orElseThrow(), memberUrns);
-		transaction.addEntry().setFullUrl(familyUrn).setResource(family).getRequest()
-				.setMethod(Bundle.HTTPVerb.POST)
-				.setUrl("Group")
-				.setIfNoneExist("identifier=" + EnrolmentProfiles.FAMILY_CODE_SYSTEM + "|" + familyCode);
-		if (quote != null) {
-			String headUrn = memberUrns.get(members.indexOf(heads.get(0)));
-			Coverage policy = PolicyBuilder.newPolicy(quote, familyCode, new Reference(familyUrn), new Reference(headUrn), officer, currency);
-			String policyUrn = "urn:uuid:" + UUID.randomUUID();
-			transaction.addEntry().setFullUrl(policyUrn).setResource(policy).getRequest()
-					.setMethod(Bundle.HTTPVerb.POST)
-					.setUrl("Coverage")
-					.setIfNoneExist("identifier=" + PolicyBuilder.POLICY_KEY_SYSTEM + "|" + PolicyBuilder.key(familyCode, quote));
-			if (voucher != null && !voucher.isEmpty()) {
-				vouchers.consume(transaction, voucher.getValue().trim(), policyUrn, "enrolment of family " + familyCode);
-			}
-		} else if (voucher != null && !voucher.isEmpty()) {
-			throw ImisRuleException.businessRule(ProgrammeViolation.VOUCHER_NEEDS_POLICY);
-		}
-
-		Bundle response = systemDao.transaction(request, transaction);
-		return storedResources(response, members.size());
-	}
-
-	private static void prepareMember(Patient member, String familyUrn) {
-		if (!member.getMeta().hasProfile(EnrolmentProfiles.INSUREE)) {
-			member.getMeta().addProfile(EnrolmentProfiles.INSUREE);
-		}
-		member.setId((String) null);
-		if (member.getExtensionByUrl(EnrolmentProfiles.IS_HEAD) == null) {
-			member.addExtension(EnrolmentProfiles.IS_HEAD, new BooleanType(false));
-		}
-		member.getExtension().removeIf(e -> EnrolmentProfiles.GROUP_REFERENCE.equals(e.getUrl()));
-		member.addExtension(EnrolmentProfiles.GROUP_REFERENCE, new Reference(familyUrn));
-	}
-
-	private static String prepareFamily(Group family, String headNumber, List<String> memberUrns) {
-		if (!family.getMeta().hasProfile(EnrolmentProfiles.FAMILY)) {
-			family.getMeta().addProfile(EnrolmentProfiles.FAMILY);
-		}
-		family.setId((String) null);
-		family.setType(Group.GroupType.PERSON);
-		family.setActual(true);
-		String code = family.getIdentifier().stream()
-				.filter(i -> EnrolmentProfiles.FAMILY_CODE_SYSTEM.equals(i.getSystem()))
-				.map(i -> i.getValue())
-				.findFirst()
-				.orElse(null);
-		if (code == null) {
-			code = headNumber;
-			family.addIdentifier().setSystem(EnrolmentProfiles.FAMILY_CODE_SYSTEM).setValue(code);
-		}
-		family.getMember().clear();
-		for (String urn : memberUrns) {
-			family.addMember().setEntity(new Reference(urn));
-		}
-		family.setQuantity(memberUrns.size());
-		return code;
-	}
-
-	/** The family first, then its members, then the policy if any, as stored (also when they already existed). */
-	private Bundle storedResources(Bundle transactionResponse, int memberCount) {
-		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		List<Bundle.BundleEntryComponent> entries = transactionResponse.getEntry();
-		result.addEntry().setResource(read("Group", entries.get(memberCount).getResponse().getLocation()));
-		for (Bundle.BundleEntryComponent entry : entries.subList(0, memberCount)) {
-			result.addEntry().setResource(read("Patient", entry.getResponse().getLocation()));
-		}
-		for (Bundle.BundleEntryComponent entry : entries.subList(memberCount + 1, entries.size())) {
-			String location = entry.getResponse().getLocation();
-			result.addEntry().setResource(read(new IdType(location).getResourceType(), location));
-		}
-		result.getEntry().forEach(e -> e.setFullUrl(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart()));
-		return result;
-	}
-
-	private org.hl7.fhir.r4.model.Resource read(String type, String location) {
-		IdType id = new IdType(location).toUnqualifiedVersionless();
-		return (org.hl7.fhir.r4.model.Resource) daoRegistry.getResourceDao(type).read(id, new SystemRequestDetails());
+		return writer.write(family, members, product, enrolDate, officer, voucher, request).stored();
 	}
 }

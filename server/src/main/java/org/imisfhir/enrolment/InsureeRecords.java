@@ -18,6 +18,14 @@ public final class InsureeRecords {
 				.findFirst();
 	}
 
+	/** The temporary number an insuree enrolled offline carries (current or kept as old). */
+	public static Optional<String> temporaryNumber(Patient patient) {
+		return patient.getIdentifier().stream()
+				.filter(identifier -> EnrolmentProfiles.TEMPORARY_NUMBER_SYSTEM.equals(identifier.getSystem()))
+				.map(Identifier::getValue)
+				.findFirst();
+	}
+
 	public static boolean isHead(Patient patient) {
 		Extension head = patient.getExtensionByUrl(EnrolmentProfiles.IS_HEAD);
 		return head != null && head.getValue() instanceof BooleanType flag && flag.booleanValue();
@@ -30,6 +38,14 @@ public final class InsureeRecords {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(status.getExtensionByUrl("status").getValue()).map(v -> v.primitiveValue());
+	}
+
+	/** The date of the status, when set. */
+	public static Optional<java.time.LocalDate> statusDate(Patient patient) {
+		Extension status = patient.getExtensionByUrl(EnrolmentProfiles.INSUREE_STATUS);
+		Extension date = status == null ? null : status.getExtensionByUrl("date");
+		return date == null || date.getValue() == null ? Optional.empty()
+				: Optional.of(java.time.LocalDate.parse(date.getValue().primitiveValue().substring(0, 10)));
 	}
 
 	public static boolean hasStatusReason(Patient patient) {

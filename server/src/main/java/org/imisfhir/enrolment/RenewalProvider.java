@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.imisfhir.enrolment.rules.RenewalOfficer;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
@@ -29,10 +33,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Coverage/[id]/$renew}: a renewal (stage R) of a policy for the family's current members, on the
- * product's conversion product when it has one, with the renewal discount and grace period; idle until paid.
+ * product's conversion product when it has one, with the renewal discount and grace period; idle until paid. The
+ * officer is the previous policy's (or the one given), replaced through the substitution chain when they no longer
+ * work on the renewal date; the renewal's warning flags are kept in policy-details.renewalWarnings.
  */
 @Component
 public class RenewalProvider implements ImisOperationProvider {
+
+	private static final String SUBSTITUTE =
+			"https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/practitioner-role-substitution-reference";
 
 	private final DaoRegistry daoRegistry;
 	private final ProductLookup products;
@@ -72,9 +81,14 @@ public class RenewalProvider implements ImisOperationProvider {
 				.map(i -> i.getValue())
 				.findFirst()
 				.orElse(family.getIdElement().getIdPart());
+		RenewalOfficer.Result chain = RenewalOfficer.resolve(officerId(officer != null ? officer : officerOf(details)),
+				this::officer, date, validOn(plan, date));
 		Coverage renewal = PolicyBuilder.newPolicy(quote, familyCode,
 				new Reference("Group/" + family.getIdElement().getIdPart()), previous.getPolicyHolder(),
-				officer != null ? officer : officerOf(details), currency);
+				chain.officerId() == null ? null : new Reference(chain.officerId()), currency);
+		if (!chain.warnings().isEmpty()) {
+			renewal.getExtensionByUrl(PolicyBuilder.POLICY_DETAILS).addExtension("renewalWarnings", new IntegerType(chain.flags()));
+		}
 		IdType created = (IdType) daoRegistry.getResourceDao(Coverage.class).create(renewal, request).getId();
 		return daoRegistry.getResourceDao(Coverage.class).read(created.toUnqualifiedVersionless(), request);
 	}
@@ -109,6 +123,46 @@ public class RenewalProvider implements ImisOperationProvider {
 			if (sameProduct && start.isAfter(previousStart)) {
 				throw ImisRuleException.conflict(EnrolmentViolation.RENEWAL_EXISTS, other.getIdElement().toUnqualifiedVersionless().getValue());
 			}
+		}
+	}
+
+	private static String officerId(Reference officer) {
+		return officer == null || !officer.hasReference() ? null : officer.getReferenceElement().toUnqualifiedVersionless().getValue();
+	}
+
+	private static boolean validOn(InsurancePlan plan, LocalDate date) {
+		return !plan.hasPeriod() || !plan.getPeriod().hasEnd()
+				|| !LocalDate.parse(plan.getPeriod().getEndElement().getValueAsString().substring(0, 10)).isBefore(date);
+	}
+
+	/**
+	 * An enrolment officer for the substitution chain, from their assignment (PractitionerRole): its works-to date
+	 * (period.end) and substitute. A Practitioner is read through their enrolment officer's assignment.
+	 */
+	private java.util.Optional<RenewalOfficer.Officer> officer(String reference) {
+		try {
+			IdType id = new IdType(reference);
+			PractitionerRole role;
+			if ("PractitionerRole".equals(id.getResourceType())) {
+				role = daoRegistry.getResourceDao(PractitionerRole.class).read(id, new SystemRequestDetails());
+			} else {
+				List<IBaseResource> roles = daoRegistry.getResourceDao(PractitionerRole.class).search(
+						SearchParameterMap.newSynchronous("practitioner", new ReferenceParam(reference)), new SystemRequestDetails())
+						.getResources(0, 1);
+				if (roles.isEmpty()) {
+					daoRegistry.getResourceDao(Practitioner.class).read(id, new SystemRequestDetails());
+					return java.util.Optional.of(new RenewalOfficer.Officer(reference, null, null));
+				}
+				role = (PractitionerRole) roles.get(0);
+			}
+			LocalDate worksTo = role.hasPeriod() && role.getPeriod().hasEnd()
+					? LocalDate.parse(role.getPeriod().getEndElement().getValueAsString().substring(0, 10)) : null;
+			Extension substitute = role.getExtensionByUrl(SUBSTITUTE);
+			String substituteId = substitute != null && substitute.getValue() instanceof Reference ref && ref.hasReference()
+					? ref.getReferenceElement().toUnqualifiedVersionless().getValue() : null;
+			return java.util.Optional.of(new RenewalOfficer.Officer(reference, worksTo, substituteId));
+		} catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
+			return java.util.Optional.empty();
 		}
 	}
 

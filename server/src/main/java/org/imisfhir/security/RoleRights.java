@@ -44,7 +44,8 @@ public final class RoleRights {
 	/** Family and policy operations of enrolment officers and clerks. */
 	public static final Set<String> ENROLMENT_OPERATIONS = Set.of(
 			"Group/$enrol", "Group/$add-member", "Group/$change-head", "Group/$remove-member", "Group/$move-member",
-			"Group/$move", "Coverage/$renew", "InsurancePlan/$quote");
+			"Group/$move", "Coverage/$renew", "InsurancePlan/$quote", "Group/$sync", "Practitioner/$allocate-temporary-numbers",
+			"Patient/$change-status");
 	/** Eligibility at the point of care. */
 	public static final Set<String> ELIGIBILITY = Set.of("CoverageEligibilityRequest/$submit");
 	/** Operations any signed-in user may call on any type: validation and terminology look-ups. */

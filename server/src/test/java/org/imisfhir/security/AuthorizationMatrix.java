@@ -59,6 +59,9 @@ public final class AuthorizationMatrix {
 			POST   InsurancePlan/$quote            | A - - A - - - - - - -
 			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -
 			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
+			POST   Group/$sync                     | A - - A - - - - - - -
+			POST   Patient/matrix-probe/$change-status | A - - A - - - - - - -
+			POST   Practitioner/matrix-probe/$allocate-temporary-numbers | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
 			POST   $import-openimis                | - - - - - - A - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -

@@ -6,7 +6,9 @@ public enum InsuranceNumberRefusal {
 	RESERVED("reserved"),
 	WRONG_LENGTH("wrong-length"),
 	NOT_NUMERIC("not-numeric"),
-	BAD_CHECK_DIGIT("bad-check-digit");
+	BAD_CHECK_DIGIT("bad-check-digit"),
+	/** The number has the form of a temporary number, which is never a permanent one. */
+	TEMPORARY("temporary");
 
 	private final String code;
 

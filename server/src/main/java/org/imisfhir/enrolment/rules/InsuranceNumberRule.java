@@ -18,18 +18,27 @@ public final class InsuranceNumberRule {
 	private final int exactLength;
 	private final int moduloRoot;
 	private final Set<String> reserved;
+	private final String temporaryPrefix;
 
 	/**
 	 * @param exactLength required length, 0 for any
 	 * @param moduloRoot check-digit root, 0 for none
 	 */
 	public InsuranceNumberRule(int exactLength, int moduloRoot, Set<String> reserved) {
+		this(exactLength, moduloRoot, reserved, null);
+	}
+
+	/**
+	 * @param temporaryPrefix the prefix of the scheme's temporary numbers (refused as permanent numbers), or null
+	 */
+	public InsuranceNumberRule(int exactLength, int moduloRoot, Set<String> reserved, String temporaryPrefix) {
 		if (exactLength < 0 || moduloRoot < 0 || moduloRoot == 1) {
 			throw new IllegalArgumentException("length and modulo root must be 0 (off), and a root cannot be 1");
 		}
 		this.exactLength = exactLength;
 		this.moduloRoot = moduloRoot;
 		this.reserved = Set.copyOf(reserved);
+		this.temporaryPrefix = temporaryPrefix == null || temporaryPrefix.isBlank() ? null : temporaryPrefix;
 	}
 
 	public InsuranceNumberRule(int exactLength, int moduloRoot) {
@@ -39,6 +48,9 @@ public final class InsuranceNumberRule {
 	public Optional<InsuranceNumberRefusal> check(String number) {
 		if (number == null || number.isBlank()) {
 			return Optional.of(InsuranceNumberRefusal.EMPTY);
+		}
+		if (temporaryPrefix != null && number.regionMatches(true, 0, temporaryPrefix, 0, temporaryPrefix.length())) {
+			return Optional.of(InsuranceNumberRefusal.TEMPORARY);
 		}
 		if (reserved.contains(number)) {
 			return Optional.of(InsuranceNumberRefusal.RESERVED);
@@ -54,6 +66,14 @@ public final class InsuranceNumberRule {
 		}
 		boolean valid = moduloRoot == LUHN ? passesLuhn(number) : passesModulo(number, moduloRoot);
 		return valid ? Optional.empty() : Optional.of(InsuranceNumberRefusal.BAD_CHECK_DIGIT);
+	}
+
+	public int exactLength() {
+		return exactLength;
+	}
+
+	public int moduloRoot() {
+		return moduloRoot;
 	}
 
 	public boolean isValid(String number) {
