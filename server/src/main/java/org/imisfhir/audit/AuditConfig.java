@@ -47,7 +47,11 @@ public class AuditConfig {
 	@ConditionalOnProperty(prefix = "imis.audit", name = "provenance", havingValue = "true", matchIfMissing = true)
 	public ProvenanceRecorder provenanceRecorder(DaoRegistry daoRegistry, IInterceptorService interceptorService) {
 		// a Provenance names the very versions it is about (HAPI strips versions from stored references otherwise)
-		daoRegistry.getFhirContext().getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
+		// (added to HAPI's own paths, AuditEvent.entity.what among them)
+		ca.uhn.fhir.context.ParserOptions parser = daoRegistry.getFhirContext().getParserOptions();
+		java.util.Set<String> keepVersions = new java.util.HashSet<>(parser.getDontStripVersionsFromReferencesAtPaths());
+		keepVersions.add("Provenance.target");
+		parser.setDontStripVersionsFromReferencesAtPaths(keepVersions);
 		log.info("Provenance on: every change of money or eligibility is recorded as a Provenance in its own transaction");
 		ProvenanceRecorder recorder = new ProvenanceRecorder(daoRegistry);
 		interceptorService.registerInterceptor(recorder);

@@ -93,7 +93,7 @@ public class DistrictScopeInterceptor {
 			// of names it builds when the parameters are set, not when one is added
 			request.setParameters(new java.util.LinkedHashMap<>(request.getParameters()));
 		}
-		if (!conditions.isEmpty() || !"Organization".equals(request.getResourceName())) {
+		if (!conditions.isEmpty()) {
 			request.getUserData().put(NARROWED, Boolean.TRUE);
 		}
 	}

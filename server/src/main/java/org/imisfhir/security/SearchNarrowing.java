@@ -23,9 +23,10 @@ public final class SearchNarrowing {
 			"Group", "village",
 			"Patient", "family-group.village",
 			"Coverage", "family.village",
-			"PaymentNotice", "request:Coverage.family.village",
-			"CoverageEligibilityRequest", "patient:Patient.family-group.village",
-			"CoverageEligibilityResponse", "patient:Patient.family-group.village");
+			// HAPI reads a chain after a typed hop only when each further hop is typed too
+			"PaymentNotice", "request:Coverage.family:Group.village",
+			"CoverageEligibilityRequest", "patient:Patient.family-group:Group.village",
+			"CoverageEligibilityResponse", "patient:Patient.family-group:Group.village");
 
 	/** Chains from a type to the health facility it belongs to. */
 	static final Map<String, String> TO_FACILITY = Map.of(

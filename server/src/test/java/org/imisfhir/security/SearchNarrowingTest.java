@@ -18,9 +18,9 @@ class SearchNarrowingTest {
 				.containsExactly(new Condition("family.village", VILLAGES));
 		// a contribution -> its policy -> the policy's family -> the family's village
 		assertThat(SearchNarrowing.conditions("PaymentNotice", Map.of(), VILLAGES, DISTRICTS, null))
-				.containsExactly(new Condition("request:Coverage.family.village", VILLAGES));
+				.containsExactly(new Condition("request:Coverage.family:Group.village", VILLAGES));
 		assertThat(SearchNarrowing.conditions("CoverageEligibilityRequest", Map.of(), VILLAGES, DISTRICTS, null))
-				.containsExactly(new Condition("patient:Patient.family-group.village", VILLAGES));
+				.containsExactly(new Condition("patient:Patient.family-group:Group.village", VILLAGES));
 		assertThat(SearchNarrowing.conditions("Patient", Map.of(), VILLAGES, DISTRICTS, null))
 				.containsExactly(new Condition("family-group.village", VILLAGES));
 	}
