@@ -36,6 +36,8 @@ final class ClaimBench {
 	private final String run = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
 	private final List<String[]> insurees = new ArrayList<>();   // {patient id, policy id, insurance number}
 	private int claimNumber;
+	/** The contribution of each family alone (it activates the policy), timed apart from the enrolment. */
+	private final LatencyRecorder contributions = new LatencyRecorder();
 
 	private ClaimBench(String baseUrl) {
 		this.baseUrl = baseUrl;
@@ -52,6 +54,7 @@ final class ClaimBench {
 		LatencyRecorder setup = new LatencyRecorder();
 		bench.insure(people, setup);
 		System.out.println(setup.summary("enrol and pay (families)", people));
+		System.out.println(bench.contributions.summary("of which POST PaymentNotice (full contribution)", people));
 		int existing = 0;
 		for (String step : existingSteps) {
 			int target = Integer.parseInt(step.trim());
@@ -75,6 +78,7 @@ final class ClaimBench {
 
 	private void insure(int people, LatencyRecorder recorder) throws Exception {
 		recorder.start();
+		contributions.start();
 		for (int p = 0; p < people; p++) {
 			String number = run + "N" + p;
 			String body = "{\"resourceType\":\"Parameters\",\"parameter\":["
@@ -102,11 +106,15 @@ final class ClaimBench {
 			if (patient == null || policy == null || !value.find()) {
 				throw new IllegalStateException("Unexpected $enrol answer: " + enrolled);
 			}
+			long t1 = System.nanoTime();
 			post(baseUrl + "/PaymentNotice", contribution(policy, number, value.group(1)), 201, true);
-			recorder.record(System.nanoTime() - t0);
+			long t2 = System.nanoTime();
+			contributions.record(t2 - t1);
+			recorder.record(t2 - t0);
 			insurees.add(new String[] {patient, policy, number});
 		}
 		recorder.stop();
+		contributions.stop();
 	}
 
 	private void load(int count, LatencyRecorder recorder) throws Exception {

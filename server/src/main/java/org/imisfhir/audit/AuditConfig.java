@@ -12,7 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The audit trail: {@link AuditRequestInterceptor} on the FHIR endpoint (registered by the endpoint's
- * configuration), {@link AuditStorageInterceptor} on HAPI's storage-wide interceptor service.
+ * configuration), {@link AuditStorageInterceptor} on HAPI's storage-wide interceptor service, and the
+ * {@link ProvenanceRecorder} of money- and eligibility-changing writes (unless {@code imis.audit.provenance}
+ * is false).
  */
 @Configuration
 @EnableConfigurationProperties(AuditProperties.class)
@@ -39,5 +41,20 @@ public class AuditConfig {
 		AuditStorageInterceptor interceptor = new AuditStorageInterceptor(trail);
 		interceptorService.registerInterceptor(interceptor);
 		return interceptor;
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "imis.audit", name = "provenance", havingValue = "true", matchIfMissing = true)
+	public ProvenanceRecorder provenanceRecorder(DaoRegistry daoRegistry, IInterceptorService interceptorService) {
+		// a Provenance names the very versions it is about (HAPI strips versions from stored references otherwise)
+		// (added to HAPI's own paths, AuditEvent.entity.what among them)
+		ca.uhn.fhir.context.ParserOptions parser = daoRegistry.getFhirContext().getParserOptions();
+		java.util.Set<String> keepVersions = new java.util.HashSet<>(parser.getDontStripVersionsFromReferencesAtPaths());
+		keepVersions.add("Provenance.target");
+		parser.setDontStripVersionsFromReferencesAtPaths(keepVersions);
+		log.info("Provenance on: every change of money or eligibility is recorded as a Provenance in its own transaction");
+		ProvenanceRecorder recorder = new ProvenanceRecorder(daoRegistry);
+		interceptorService.registerInterceptor(recorder);
+		return recorder;
 	}
 }

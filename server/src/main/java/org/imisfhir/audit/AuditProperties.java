@@ -8,6 +8,8 @@ public class AuditProperties {
 
 	/** Write an AuditEvent for every write and business operation. */
 	private boolean enabled = true;
+	/** Write a Provenance for every change of money or eligibility (with the audit trail only). */
+	private boolean provenance = true;
 	/** Records waiting to be stored at most; when full, requests wait for the writer. */
 	private int queueCapacity = 10_000;
 	/** AuditEvents stored per database transaction at most. */
@@ -21,6 +23,14 @@ public class AuditProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isProvenance() {
+		return provenance;
+	}
+
+	public void setProvenance(boolean provenance) {
+		this.provenance = provenance;
 	}
 
 	public int getQueueCapacity() {

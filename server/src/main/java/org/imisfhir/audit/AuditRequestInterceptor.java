@@ -47,7 +47,7 @@ public class AuditRequestInterceptor {
 					: request.getResourceName() + "/" + request.getOperation();
 		}
 		ImisUser user = CurrentUser.get().orElse(null);
-		RequestAudit.begin(new RequestAudit(user, address(request), interaction, operation, target(request)));
+		RequestAudit.begin(new RequestAudit(user, address(request), interaction, operation, target(request), request));
 	}
 
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)

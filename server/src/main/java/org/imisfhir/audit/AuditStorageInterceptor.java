@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditStorageInterceptor {
 
 	/** The audit trail itself is not audited. */
-	static final Set<String> NOT_AUDITED_TYPES = Set.of("AuditEvent");
+	static final Set<String> NOT_AUDITED_TYPES = Set.of("AuditEvent", "Provenance");
 
 	private final AuditTrail trail;
 

@@ -19,11 +19,15 @@ final class RequestAudit {
 	final String interaction;
 	final String operation;
 	final String target;
+	/** The request itself, for what only its parsed body tells (a reason given). */
+	final ca.uhn.fhir.rest.api.server.RequestDetails details;
 	private final Set<String> entities = new LinkedHashSet<>();
 	int status = 200;
 	String outcomeText;
 
-	RequestAudit(ImisUser user, String address, String interaction, String operation, String target) {
+	RequestAudit(ImisUser user, String address, String interaction, String operation, String target,
+			ca.uhn.fhir.rest.api.server.RequestDetails details) {
+		this.details = details;
 		this.user = user;
 		this.address = address;
 		this.interaction = interaction;

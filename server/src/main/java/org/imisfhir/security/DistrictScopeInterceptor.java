@@ -18,57 +18,63 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.outcome.ErrorCode;
 import org.imisfhir.outcome.ImisRuleException;
 
 /**
- * Keeps users limited to districts (token claim {@code districts}) to the families, insurees and claims of
- * those districts; a user with a health facility (claim {@code facility}) sees only that facility's claims.
+ * Keeps users limited to districts (token claim {@code districts}) to the families, insurees, policies,
+ * contributions, eligibility enquiries, health facilities and claims of those districts; a user with a
+ * health facility (claim {@code facility}) sees only that facility and its claims, with their responses
+ * and feedback. Where each type lies is told by {@link ScopeResolver}; how a search is narrowed, by
+ * {@link SearchNarrowing}.
  *
  * <ul>
- *   <li>searches of Group, Patient and Claim are narrowed by an extra search parameter (a family's village,
- *       an insuree's family's village, a claim's provider or the provider's district);
- *   <li>every Group, Patient and Claim about to be shown is checked: a read, history or operation showing an
+ *   <li>searches of a scoped type are narrowed by extra search parameters before HAPI runs them, so pages
+ *       and totals hold in-scope resources only; an Organization search that does not ask for facilities is
+ *       not narrowed, its out-of-scope facilities are left out of the page instead;
+ *   <li>every scoped resource about to be shown is checked: a read, history or operation showing an
  *       out-of-scope resource is refused with 403 {@code out-of-scope}; {@code _include}d and
  *       {@code _revinclude}d out-of-scope resources are left out of search Bundles and their pages;
- *   <li>a Group or Claim written must lie in the user's districts (before and after an update).
+ *   <li>an eligibility answer ({@code CoverageEligibilityRequest/$submit}) about an out-of-scope insuree is
+ *       refused with 403;
+ *   <li>a scoped resource written must lie in the user's scope (before and after an update).
  * </ul>
- * A family lies in the district of its village; an insuree in that of their family; a claim in that of
- * its provider (the health facility, an Organization with a district).
  */
 @Interceptor
 public class DistrictScopeInterceptor {
 
-	static final Set<String> SCOPED_TYPES = Set.of("Group", "Patient", "Claim");
-	static final String GROUP_ADDRESS = "https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/group-address";
-	static final String ADDRESS_LOCATION =
-			"https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/address-location-reference";
-	static final String FAMILY_REFERENCE =
-			"https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/patient-group-reference";
+	static final Set<String> SCOPED_TYPES = Set.of(
+			"Group", "Patient", "Coverage", "PaymentNotice", "CoverageEligibilityRequest", "CoverageEligibilityResponse",
+			"Organization", "Claim", "ClaimResponse", "Communication", "CommunicationRequest");
+	/** Types whose writes are checked (insurees are written with their family, which is checked). */
+	static final Set<String> WRITE_CHECKED_TYPES = Set.of(
+			"Group", "Coverage", "PaymentNotice", "Organization", "Claim", "ClaimResponse", "Communication",
+			"CommunicationRequest");
+	/** Types scoped through their claim's facility (the others through a district). */
+	static final Set<String> CLAIM_TYPES = Set.of("Claim", "ClaimResponse", "Communication", "CommunicationRequest");
 	static final String FACILITY_CODE_SYSTEM = "https://imis-fhir.org/fhir/sid/hf-code";
 	/** Narrows a search to nothing (no Location has this id). */
 	static final String NOWHERE = "Location/out-of-scope";
+	/** Request user data: the search was narrowed, its own resources need no check. */
+	static final String NARROWED = DistrictScopeInterceptor.class.getName() + ".narrowed";
 
 	private final DaoRegistry daoRegistry;
 	private final LocationTreeCache locations;
+	private final ScopeResolver resolver;
 	private final Map<String, String> facilityIdByCode = new ConcurrentHashMap<>();
 
 	public DistrictScopeInterceptor(DaoRegistry daoRegistry, LocationTreeCache locations) {
 		this.daoRegistry = daoRegistry;
 		this.locations = locations;
+		this.resolver = new ScopeResolver(daoRegistry, locations);
 	}
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
 	public void narrowSearch(RequestDetails request) {
 		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE
-				|| !SCOPED_TYPES.contains(request.getResourceName())) {
+				|| !SearchNarrowing.NARROWED_TYPES.contains(request.getResourceName())) {
 			return;
 		}
 		ImisUser user = CurrentUser.get().orElse(null);
@@ -76,17 +82,19 @@ public class DistrictScopeInterceptor {
 		if (!DistrictScope.limited(user) && facilityId == null) {
 			return;
 		}
-		switch (request.getResourceName()) {
-			case "Group" -> and(request, "village", villages(user));
-			case "Patient" -> and(request, "family-group.village", villages(user));
-			default -> {
-				if (facilityId != null) {
-					and(request, "provider", "Organization/" + facilityId);
-				}
-				if (DistrictScope.limited(user)) {
-					and(request, "provider:Organization.district", districts(user));
-				}
-			}
+		boolean limited = DistrictScope.limited(user);
+		List<SearchNarrowing.Condition> conditions = SearchNarrowing.conditions(request.getResourceName(),
+				request.getParameters(), limited ? villages(user) : null, limited ? districts(user) : null, facilityId);
+		for (SearchNarrowing.Condition condition : conditions) {
+			and(request, condition.parameter(), condition.value());
+		}
+		if (!conditions.isEmpty()) {
+			// HAPI binds qualified and chained parameters (request:Coverage.family.village) through an index
+			// of names it builds when the parameters are set, not when one is added
+			request.setParameters(new java.util.LinkedHashMap<>(request.getParameters()));
+		}
+		if (!conditions.isEmpty()) {
+			request.getUserData().put(NARROWED, Boolean.TRUE);
 		}
 	}
 
@@ -98,12 +106,14 @@ public class DistrictScopeInterceptor {
 			return;
 		}
 		RestOperationTypeEnum operation = request.getRestOperationType();
+		boolean narrowed = operation == RestOperationTypeEnum.SEARCH_TYPE
+				&& Boolean.TRUE.equals(request.getUserData().get(NARROWED));
 		for (int i = 0; i < shown.size(); i++) {
 			IBaseResource resource = shown.getResource(i);
 			if (resource == null || !SCOPED_TYPES.contains(resource.fhirType())) {
 				continue;
 			}
-			if (operation == RestOperationTypeEnum.SEARCH_TYPE && resource.fhirType().equals(request.getResourceName())) {
+			if (narrowed && resource.fhirType().equals(request.getResourceName())) {
 				continue; // the search itself was narrowed
 			}
 			if (!inScope(user, facilityId, resource)) {
@@ -112,6 +122,19 @@ public class DistrictScopeInterceptor {
 				}
 				shown.setResource(i, null);
 			}
+		}
+	}
+
+	/** An eligibility answer is computed, not stored: it is checked as it goes out. */
+	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+	public void checkAnswer(RequestDetails request, IBaseResource response) {
+		if (response == null || !"CoverageEligibilityResponse".equals(response.fhirType())) {
+			return;
+		}
+		ImisUser user = CurrentUser.get().orElse(null);
+		if (DistrictScope.limited(user) && !inScope(user, null, response)) {
+			String insuree = ((org.hl7.fhir.r4.model.CoverageEligibilityResponse) response).getPatient().getReference();
+			throw outOfScope(user, insuree == null ? response.fhirType() : insuree);
 		}
 	}
 
@@ -129,8 +152,13 @@ public class DistrictScopeInterceptor {
 		checkWrite(newResource);
 	}
 
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = WRITE_CHECK_ORDER)
+	public void checkDeleted(RequestDetails request, IBaseResource resource) {
+		checkWrite(resource);
+	}
+
 	private void checkWrite(IBaseResource resource) {
-		if (resource == null || !(resource instanceof Group || resource instanceof Claim)) {
+		if (resource == null || !WRITE_CHECKED_TYPES.contains(resource.fhirType())) {
 			return;
 		}
 		ImisUser user = CurrentUser.get().orElse(null);
@@ -141,67 +169,27 @@ public class DistrictScopeInterceptor {
 	}
 
 	boolean inScope(ImisUser user, String facilityId, IBaseResource resource) {
-		if (resource instanceof Claim claim) {
-			String provider = claim.getProvider().getReferenceElement().getIdPart();
-			if (facilityId != null && !facilityId.equals(provider)) {
+		boolean limited = DistrictScope.limited(user);
+		if (CLAIM_TYPES.contains(resource.fhirType())) {
+			Optional<Claim> claim = resolver.claimOf(resource);
+			if (claim.isEmpty()) {
 				return false;
 			}
-			return !DistrictScope.limited(user) || DistrictScope.inScope(districtIds(user), facilityDistrict(claim.getProvider()));
-		}
-		if (!DistrictScope.limited(user)) {
-			return true;
-		}
-		Optional<String> district = Optional.empty();
-		if (resource instanceof Group family) {
-			district = familyDistrict(family);
-		} else if (resource instanceof Patient insuree) {
-			district = insureeDistrict(insuree);
-		}
-		return DistrictScope.inScope(districtIds(user), district);
-	}
-
-	private Optional<String> familyDistrict(Group family) {
-		Extension address = family.getExtensionByUrl(GROUP_ADDRESS);
-		if (address != null && address.getValue() instanceof Address value) {
-			Extension village = value.getExtensionByUrl(ADDRESS_LOCATION);
-			if (village != null && village.getValue() instanceof Reference reference) {
-				return locations.tree().districtOf(reference.getReferenceElement().getIdPart());
+			if (facilityId != null && !facilityId.equals(ScopeResolver.facilityOf(claim.get()))) {
+				return false;
 			}
+			return !limited || DistrictScope.inScope(districtIds(user), resolver.claimDistrict(claim.get()));
 		}
-		return Optional.empty();
-	}
-
-	private Optional<String> insureeDistrict(Patient insuree) {
-		Extension family = insuree.getExtensionByUrl(FAMILY_REFERENCE);
-		if (family == null || !(family.getValue() instanceof Reference reference) || !reference.hasReference()) {
-			return Optional.empty();
-		}
-		try {
-			Group group = daoRegistry.getResourceDao(Group.class)
-					.read(reference.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
-			return familyDistrict(group);
-		} catch (RuntimeException unknown) {
-			return Optional.empty();
-		}
-	}
-
-	private Optional<String> facilityDistrict(Reference provider) {
-		if (provider == null || !provider.hasReference() || !"Organization".equals(provider.getReferenceElement().getResourceType())) {
-			return Optional.empty();
-		}
-		try {
-			Organization facility = daoRegistry.getResourceDao(Organization.class)
-					.read(provider.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
-			for (Address address : facility.getAddress()) {
-				Extension location = address.getExtensionByUrl(ADDRESS_LOCATION);
-				if (location != null && location.getValue() instanceof Reference reference) {
-					return locations.tree().districtOf(reference.getReferenceElement().getIdPart());
-				}
+		if (resource instanceof Organization organization) {
+			if (!ScopeResolver.isFacility(organization)) {
+				return true;
 			}
-		} catch (RuntimeException unknown) {
-			// no such facility: out of scope
+			if (facilityId != null && !facilityId.equals(organization.getIdElement().getIdPart())) {
+				return false;
+			}
+			return !limited || DistrictScope.inScope(districtIds(user), resolver.districtOf(organization));
 		}
-		return Optional.empty();
+		return !limited || DistrictScope.inScope(districtIds(user), resolver.districtOf(resource));
 	}
 
 	/** The logical id of the user's health facility, or null when the user has none (or it is unknown). */
@@ -255,9 +243,12 @@ public class DistrictScopeInterceptor {
 	}
 
 	private static ImisRuleException outOfScope(ImisUser user, IBaseResource resource) {
-		String what = resource.getIdElement().hasIdPart()
+		return outOfScope(user, resource.getIdElement().hasIdPart()
 				? resource.fhirType() + "/" + resource.getIdElement().getIdPart()
-				: resource.fhirType();
+				: resource.fhirType());
+	}
+
+	private static ImisRuleException outOfScope(ImisUser user, String what) {
 		return new ImisRuleException(ErrorCode.FORBIDDEN, SecurityViolation.OUT_OF_SCOPE,
 				user.username(), user.districts().isEmpty() ? List.of(user.facility()) : user.districts(), what);
 	}

@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.imisfhir.app.ImisFhirApplication;
+import org.imisfhir.support.PostgresAvailableCondition;
+import org.imisfhir.support.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,8 +16,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application with sign-in on (no development mode): tokens are checked against the keys of a
- * local {@link TokenIssuer}. One Spring context shared by the classes extending this.
+ * local {@link TokenIssuer}. One Spring context shared by the classes extending this. On H2 it has its own
+ * in-memory database; in the PostgreSQL run ({@link TestDatabase#isPostgres()}, the {@code *HttpTest}
+ * classes extending this) its own PostgreSQL database, {@link TestDatabase#tokenSuitePgUrl()}.
  */
+@ExtendWith(PostgresAvailableCondition.class)
 @SpringBootTest(
 		classes = ImisFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,6 +44,17 @@ public abstract class TokenHttpTestBase {
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
 		registry.add("imis.security.jwk-set-uri", issuer::jwkSetUri);
+		if (TestDatabase.isPostgres()) {
+			String url = TestDatabase.tokenSuitePgUrl();
+			if (!TestDatabase.ensureDatabase(url)) {
+				throw new IllegalStateException("No PostgreSQL database reachable or creatable at " + url);
+			}
+			registry.add("spring.datasource.url", () -> url);
+			registry.add("spring.datasource.username", TestDatabase::pgUser);
+			registry.add("spring.datasource.password", TestDatabase::pgPassword);
+			registry.add("spring.jpa.properties.hibernate.dialect",
+					() -> "ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect");
+		}
 	}
 
 	protected String url(String path) {

@@ -36,15 +36,30 @@ public final class TestDatabase {
 
 	/** True when PostgreSQL is reachable; creates the test database if the server has none of that name. */
 	public static boolean ensurePostgresReachable() {
-		try (Connection ignored = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword())) {
+		return ensureDatabase(pgUrl());
+	}
+
+	/**
+	 * The database of the signed-token suite ({@code TokenHttpTestBase}): the test database's name with
+	 * {@code _tokens} appended, so that its second application context does not share a database (and the
+	 * batch jobs stored in it) with the development-mode context of the HTTP suite.
+	 */
+	public static String tokenSuitePgUrl() {
+		String url = pgUrl();
+		int query = url.indexOf('?');
+		return query < 0 ? url + "_tokens" : url.substring(0, query) + "_tokens" + url.substring(query);
+	}
+
+	/** True when the database at this URL is reachable, creating it when the server has none of that name. */
+	public static boolean ensureDatabase(String url) {
+		try (Connection ignored = DriverManager.getConnection(url, pgUser(), pgPassword())) {
 			return true;
 		} catch (SQLException missing) {
-			return createDatabase();
+			return createDatabase(url);
 		}
 	}
 
-	private static boolean createDatabase() {
-		String url = pgUrl();
+	private static boolean createDatabase(String url) {
 		int slash = url.lastIndexOf('/');
 		String name = url.substring(slash + 1).replaceAll("\\?.*", "");
 		String maintenanceUrl = url.substring(0, slash + 1) + "postgres";
