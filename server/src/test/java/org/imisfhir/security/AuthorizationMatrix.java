@@ -58,6 +58,8 @@ public final class AuthorizationMatrix {
 			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
+			POST   Patient/$match                  | A - - A A - - A A - -
+			POST   Patient/$merge-insuree          | - - - - - A A - - - -
 			POST   (transaction of one Location)   | - - - - - - A - - - -
 			""";
 
