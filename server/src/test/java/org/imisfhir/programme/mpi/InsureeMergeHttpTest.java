@@ -184,6 +184,12 @@ class InsureeMergeHttpTest extends HttpTestBase {
 		claim.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference(policy));
 		claim.addDiagnosis().setSequence(1).setDiagnosis(new CodeableConcept(
 				new Coding("https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/diagnosis-ICD10-level1", "O80", null)));
+		Claim.ItemComponent item = claim.addItem().setSequence(1);
+		item.setCategory(new CodeableConcept(new Coding(
+				"https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/claim-item-category", "service", null)));
+		item.getProductOrService().addCoding(new Coding("https://imis-fhir.org/fhir/sid/service-code", "C11", null));
+		item.getQuantity().setValue(1);
+		item.setUnitPrice(new org.hl7.fhir.r4.model.Money().setValue(15000).setCurrency("XAF"));
 		return "Claim/" + client.create().resource(claim).execute().getId().getIdPart();
 	}
 
