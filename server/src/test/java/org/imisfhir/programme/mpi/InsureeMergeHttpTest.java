@@ -87,7 +87,9 @@ class InsureeMergeHttpTest extends HttpTestBase {
 				.where(Patient.IDENTIFIER.exactly().systemAndIdentifier(INSURANCE_NUMBER, family.headNumber()))
 				.returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
 		HttpResponse<String> pix = get("/fhir/Patient/$ihe-pix?sourceIdentifier=" + INSURANCE_NUMBER + "%7C" + family.headNumber());
-		assertThat(pix.body()).contains("\"reference\": \"" + family.duplicate() + "\"").doesNotContain("\"reference\": \"" + family.head() + "\"");
+		assertThat(pix.statusCode()).isEqualTo(200);
+		assertThat(fhirContext.newJsonParser().parseResource(Parameters.class, pix.body()).getParameters("targetId"))
+				.extracting(p -> ((Reference) p.getValue()).getReference()).containsExactly(family.duplicate());
 
 		HttpResponse<String> again = postJson("/fhir/Patient/$merge-insuree", body(family.head(), family.duplicate(), false),
 				"Accept-Language", "fr");
