@@ -122,6 +122,8 @@ class RoleRightsTest {
 		});
 		java.util.Set<String> enquiry = new java.util.HashSet<>(RoleRights.COMMON_OPERATIONS);
 		enquiry.addAll(RoleRights.ELIGIBILITY);
+		// finding the insuree in front of them: $match and the identifier cross-reference
+		enquiry.addAll(RoleRights.MPI_LOOKUP);
 		assertThat(rights.operations()).containsExactlyInAnyOrderElementsOf(enquiry);
 	}
 
