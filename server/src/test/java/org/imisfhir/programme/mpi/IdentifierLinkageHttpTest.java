@@ -177,6 +177,10 @@ class IdentifierLinkageHttpTest extends HttpTestBase {
 				.filter(e -> e.getOutcome() == outcome)
 				.filter(e -> e.getEntity().stream().flatMap(en -> en.getDetail().stream())
 						.anyMatch(d -> "identifier".equals(d.getType()) && identifier.equals(d.getValue().primitiveValue())))
-				.findFirst().orElseThrow(() -> new AssertionError("no audit of " + operation + " " + identifier));
+				.findFirst().orElseThrow(() -> new AssertionError("no audit of " + operation + " " + identifier + " with outcome "
+						+ outcome.toCode() + "; about it: " + events.getEntry().stream().map(e -> (AuditEvent) e.getResource())
+						.filter(e -> e.getEntity().stream().flatMap(en -> en.getDetail().stream())
+								.anyMatch(d -> identifier.equals(d.getValue().primitiveValue())))
+						.map(e -> e.getOutcome().toCode() + " " + e.getOutcomeDesc()).toList()));
 	}
 }
