@@ -53,7 +53,22 @@ def main():
                                           ('status', BASE + 'insuree-status', 0, '1'),
                                           ('firstServicePoint', BASE + 'first-service-point', 0, '1')])
           + [{'id': 'Patient.identifier', 'path': 'Patient.identifier', 'min': 1,
-              'short': 'Insurance number (CHFID) and other numbers'},
+              'short': 'Insurance number (CHFID) and other numbers',
+              'definition': 'The insurance number (system https://imis-fhir.org/fhir/sid/insurance-number, type '
+                            'openimis-identifiers#Code; a number taken over in a merge has use old) and any further '
+                            'numbers: the national MPI number (the country\'s system, setting imis.programmes.mpi.system, '
+                            'type v2-0203#NI, use official) and EMR numbers (each EMR its own system, type v2-0203#MR, '
+                            'use secondary), linked with $link-identifier.',
+              'slicing': {'discriminator': [{'type': 'value', 'path': 'system'}], 'rules': 'open',
+                          'description': 'By system: the insurance number; MPI and EMR numbers are open slices'}},
+             {'id': 'Patient.identifier.type', 'path': 'Patient.identifier.type',
+              'short': 'openimis-identifiers#Code for the insurance number; v2-0203#NI (national MPI) or #MR (EMR) for linked numbers'},
+             {'id': 'Patient.identifier:insuranceNumber', 'path': 'Patient.identifier', 'sliceName': 'insuranceNumber',
+              'min': 0, 'max': '*', 'short': 'Insurance number (CHFID); former numbers from a merge with use old',
+              'comment': 'Required; the enrolment rule refuses an insuree without one (reason insurance-number-missing).'},
+             {'id': 'Patient.identifier:insuranceNumber.system', 'path': 'Patient.identifier.system', 'min': 1,
+              'fixedUri': SID + 'insurance-number'},
+             {'id': 'Patient.identifier:insuranceNumber.value', 'path': 'Patient.identifier.value', 'min': 1},
              {'id': 'Patient.gender', 'path': 'Patient.gender', 'min': 1},
              {'id': 'Patient.birthDate', 'path': 'Patient.birthDate', 'min': 1},
              {'id': 'Patient.contact.relationship', 'path': 'Patient.contact.relationship',
@@ -148,8 +163,9 @@ def main():
                      unique_of='paymentnotice-receipt')
 
     search_parameter('patient-insurance-number', 'insurance-number', 'Patient',
-                     "Patient.identifier.where(system='https://imis-fhir.org/fhir/sid/insurance-number')",
-                     'The insurance number (CHFID) of an insuree. Clients search with identifier=.')
+                     "Patient.identifier.where(system='https://imis-fhir.org/fhir/sid/insurance-number' and (use.empty() or use != 'old'))",
+                     'The current insurance number (CHFID) of an insuree; a former number kept after a merge (use old) '
+                     'is not. Clients search with identifier=, which finds both.')
     search_parameter('patient-insurance-number-unique', None, 'Patient', None,
                      'Insurance numbers are unique (HAPI unique combo search parameter).', unique_of='patient-insurance-number')
     search_parameter('patient-family', 'family-group', 'Patient',

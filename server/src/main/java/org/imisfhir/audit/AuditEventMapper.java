@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.imisfhir.security.ImisRole;
 
 /** Writes an {@link AuditRecord} as a FHIR AuditEvent (type {@code rest}, one entity per resource written). */
@@ -48,6 +49,9 @@ public final class AuditEventMapper {
 		if (record.outcomeText() != null) {
 			event.setOutcomeDesc(record.outcomeText());
 		}
+		if (record.reason() != null) {
+			event.addPurposeOfEvent(new CodeableConcept().setText(record.reason()));
+		}
 
 		AuditEventAgentComponent user = event.addAgent();
 		user.setType(new CodeableConcept(new Coding(DICOM, "110153", "Source Role ID")));
@@ -75,12 +79,16 @@ public final class AuditEventMapper {
 
 		if (record.entities().isEmpty() && record.target() != null) {
 			// a failed request's target may not exist: named, not referenced
-			event.addEntity().setWhat(new Reference().setDisplay(record.target()))
+			AuditEvent.AuditEventEntityComponent entity = event.addEntity()
+					.setWhat(new Reference().setDisplay(record.target()))
 					.setType(new Coding(ENTITY_TYPE, "2", "System Object"));
+			record.details().forEach((type, value) -> entity.addDetail().setType(type).setValue(new StringType(value)));
 		}
 		for (String written : record.entities()) {
 			Reference what = referencesAsText ? new Reference().setDisplay(written) : new Reference(written);
-			event.addEntity().setWhat(what).setType(new Coding(ENTITY_TYPE, "2", "System Object"));
+			AuditEvent.AuditEventEntityComponent entity =
+					event.addEntity().setWhat(what).setType(new Coding(ENTITY_TYPE, "2", "System Object"));
+			record.details().forEach((type, value) -> entity.addDetail().setType(type).setValue(new StringType(value)));
 		}
 		return event;
 	}

@@ -78,7 +78,9 @@ public class AuditRequestInterceptor {
 				audit.target,
 				audit.succeededOrEmpty(),
 				audit.status,
-				audit.outcomeText));
+				audit.outcomeText,
+				audit.reason,
+				audit.details));
 	}
 
 	/** The audited interaction, or null for reads, searches and look-ups. */

@@ -1,6 +1,8 @@
 package org.imisfhir.audit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +26,8 @@ final class RequestAudit {
 	private final Set<String> entities = new LinkedHashSet<>();
 	int status = 200;
 	String outcomeText;
+	String reason;
+	final Map<String, String> details = new LinkedHashMap<>();
 
 	RequestAudit(ImisUser user, String address, String interaction, String operation, String target,
 			ca.uhn.fhir.rest.api.server.RequestDetails details) {

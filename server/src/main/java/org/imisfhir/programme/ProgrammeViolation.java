@@ -12,7 +12,26 @@ public enum ProgrammeViolation implements RuleViolation {
 	VOUCHER_NOT_A_VOUCHER("voucher-not-a-voucher"),
 	VOUCHER_UNKNOWN("voucher-unknown"),
 	VOUCHER_NOT_NEW("voucher-not-new"),
-	VOUCHER_NEEDS_POLICY("voucher-needs-policy");
+	VOUCHER_NEEDS_POLICY("voucher-needs-policy"),
+	MPI_MATCH_RESOURCE_REQUIRED("mpi-match-resource-required"),
+	MPI_MATCH_COUNT("mpi-match-count"),
+	MPI_REASON_REQUIRED("mpi-reason-required"),
+	MPI_SYSTEM_NOT_URI("mpi-system-not-uri"),
+	MPI_SYSTEM_RESERVED("mpi-system-reserved"),
+	MPI_VALUE_MALFORMED("mpi-value-malformed"),
+	MPI_NUMBER_FORMAT("mpi-number-format"),
+	MPI_IDENTIFIER_LINKED_ELSEWHERE("mpi-identifier-linked-elsewhere"),
+	MPI_NUMBER_ALREADY_SET("mpi-number-already-set"),
+	MPI_IDENTIFIER_NOT_LINKED("mpi-identifier-not-linked"),
+	MPI_INSURANCE_NUMBER_KEPT("mpi-insurance-number-kept"),
+	MPI_INSUREE_RETIRED("mpi-insuree-retired"),
+	MPI_PIX_SOURCE_IDENTIFIER("mpi-pix-source-identifier"),
+	MPI_PIX_NOT_FOUND("mpi-pix-not-found"),
+	MERGE_PATIENTS_REQUIRED("merge-patients-required"),
+	MERGE_SAME_INSUREE("merge-same-insuree"),
+	MERGE_SOURCE_ALREADY_MERGED("merge-source-already-merged"),
+	MERGE_TARGET_RETIRED("merge-target-retired"),
+	MERGE_HEAD_WOULD_LEAVE_FAMILY("merge-head-would-leave-family");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
 

@@ -48,6 +48,11 @@ public final class RoleRights {
 			"Patient/$change-status");
 	/** Eligibility at the point of care. */
 	public static final Set<String> ELIGIBILITY = Set.of("CoverageEligibilityRequest/$submit");
+	/** Finding an insuree from an MPI or EMR: $match and the identifier cross-reference. */
+	public static final Set<String> MPI_LOOKUP = Set.of("Patient/$match", "Patient/$ihe-pix");
+	/** Correcting who an insuree is: linking numbers and merging duplicates. */
+	public static final Set<String> MPI_LINKAGE = Set.of(
+			"Patient/$link-identifier", "Patient/$unlink-identifier", "Patient/$merge-insuree");
 	/** Operations any signed-in user may call on any type: validation and terminology look-ups. */
 	public static final Set<String> COMMON_OPERATIONS = Set.of(
 			"$validate", "$expand", "$lookup", "$validate-code", "$subsumes", "$translate");
@@ -82,6 +87,7 @@ public final class RoleRights {
 				.operations(ENROLMENT_OPERATIONS)
 				.operations(ELIGIBILITY)
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations(MPI_LOOKUP)
 				.build());
 		// enquire and reports
 		table.put(ImisRole.MANAGER, referenceData()
@@ -107,6 +113,7 @@ public final class RoleRights {
 				.grant("Basic", READ)
 				.operations(ENROLMENT_OPERATIONS)
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations(MPI_LOOKUP)
 				.build());
 		// 111001 search, 111008 review, 111009/111010 feedback, 111011 process
 		table.put(ImisRole.MEDICAL_OFFICER, referenceData()
@@ -115,12 +122,14 @@ public final class RoleRights {
 				.grant("CommunicationRequest", READ, WRITE).grant("Communication", READ)
 				.operations("Claim/$review", "Claim/$process", "Claim/$return", "Claim/$select", "Claim/$bypass")
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations(MPI_LOOKUP)
 				.build());
 		// 121xxx, 1221xx registers, 1310xx-1311xx tools
 		table.put(ImisRole.SCHEME_ADMINISTRATOR, referenceData()
 				.grant(REGISTERS, READ, WRITE, DELETE)
 				.grant("Basic", READ, WRITE)
 				.operations("$import-catalogue", "Basic/$import-vouchers", "Basic/$set-voucher-status")
+				.operations(MPI_LINKAGE)
 				.build());
 		// 1219xx locations; users and roles live in Keycloak; the audit trail; the openIMIS migration (a tool)
 		table.put(ImisRole.IMIS_ADMINISTRATOR, referenceData()
@@ -129,12 +138,14 @@ public final class RoleRights {
 				.grant(AUDIT, READ)
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.operations("$import-openimis")
+				.operations(MPI_LINKAGE)
 				.build());
 		// 101001, 101101, 101105, 101201: enquire and search only
 		table.put(ImisRole.RECEPTIONIST, referenceData()
 				.grant("Patient", READ).grant("Group", READ).grant("Coverage", READ)
 				.grant("CoverageEligibilityRequest", READ, WRITE).grant("CoverageEligibilityResponse", READ)
 				.operations(ELIGIBILITY)
+				.operations(MPI_LOOKUP)
 				.build());
 		// claim search, create, delete, load, print, submit (111001-111012 subset), enquire
 		table.put(ImisRole.CLAIM_ADMINISTRATOR, referenceData()
@@ -145,6 +156,7 @@ public final class RoleRights {
 				.operations("Claim/$submit", "Claim/$restore")
 				.operations(ELIGIBILITY)
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations(MPI_LOOKUP)
 				.build());
 		// 111001 search, 111002 create, 111005 load
 		table.put(ImisRole.CLAIM_CONTRIBUTOR, referenceData()

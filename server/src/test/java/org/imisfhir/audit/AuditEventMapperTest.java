@@ -70,4 +70,19 @@ class AuditEventMapperTest {
 		assertThat(AuditEventMapper.action("patch")).isEqualTo(AuditEvent.AuditEventAction.U);
 		assertThat(AuditEventMapper.action("transaction")).isEqualTo(AuditEvent.AuditEventAction.E);
 	}
+
+	@Test
+	void theReasonAndDetailsOfARefusedOperationAreKept() {
+		AuditRecord record = new AuditRecord(Instant.now(), "admin", Set.of(ImisRole.IMIS_ADMINISTRATOR), null, null,
+				"operation", "Patient/$link-identifier", "Patient/7", List.of(), 409, "taken", "duplicate",
+				java.util.Map.of("identifier", "https://mpi.example.org|UP-1"));
+		AuditEvent event = AuditEventMapper.toAuditEvent(record);
+		assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+		assertThat(event.getPurposeOfEventFirstRep().getText()).isEqualTo("duplicate");
+		assertThat(event.getEntity()).singleElement().satisfies(entity -> {
+			assertThat(entity.getWhat().getDisplay()).isEqualTo("Patient/7");
+			assertThat(entity.getDetailFirstRep().getType()).isEqualTo("identifier");
+			assertThat(entity.getDetailFirstRep().getValue().primitiveValue()).isEqualTo("https://mpi.example.org|UP-1");
+		});
+	}
 }

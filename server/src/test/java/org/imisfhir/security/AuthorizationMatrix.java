@@ -65,6 +65,8 @@ public final class AuthorizationMatrix {
 			POST   $import-catalogue               | - - - - - A - - - - -
 			POST   $import-openimis                | - - - - - - A - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
+			POST   Patient/$match                  | A - - A A - - A A - -
+			POST   Patient/$merge-insuree          | - - - - - A A - - - -
 			POST   (transaction of one Location)   | - - - - - - A - - - -
 			""";
 

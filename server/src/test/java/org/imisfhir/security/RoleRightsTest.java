@@ -36,6 +36,20 @@ class RoleRightsTest {
 	}
 
 	@Test
+	void claimAndEnrolmentRolesFindInsureesAndOnlyAdministratorsLinkOrMergeThem() {
+		for (ImisRole role : ImisRole.values()) {
+			boolean finds = EnumSet.of(ImisRole.ENROLMENT_OFFICER, ImisRole.CLERK, ImisRole.MEDICAL_OFFICER,
+					ImisRole.RECEPTIONIST, ImisRole.CLAIM_ADMINISTRATOR).contains(role);
+			boolean links = EnumSet.of(ImisRole.SCHEME_ADMINISTRATOR, ImisRole.IMIS_ADMINISTRATOR).contains(role);
+			assertThat(RoleRights.of(role).canInvoke("Patient/$match")).as(role + " $match").isEqualTo(finds);
+			assertThat(RoleRights.of(role).canInvoke("Patient/$ihe-pix")).as(role + " $ihe-pix").isEqualTo(finds);
+			for (String operation : RoleRights.MPI_LINKAGE) {
+				assertThat(RoleRights.of(role).canInvoke(operation)).as(role + " " + operation).isEqualTo(links);
+			}
+		}
+	}
+
+	@Test
 	void noRoleNoRights() {
 		Rights none = RoleRights.of(Set.of());
 		assertThat(none.resources()).isEmpty();
@@ -108,6 +122,8 @@ class RoleRightsTest {
 		});
 		java.util.Set<String> enquiry = new java.util.HashSet<>(RoleRights.COMMON_OPERATIONS);
 		enquiry.addAll(RoleRights.ELIGIBILITY);
+		// finding the insuree in front of them: $match and the identifier cross-reference
+		enquiry.addAll(RoleRights.MPI_LOOKUP);
 		assertThat(rights.operations()).containsExactlyInAnyOrderElementsOf(enquiry);
 	}
 
