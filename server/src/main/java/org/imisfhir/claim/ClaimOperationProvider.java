@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
+import org.imisfhir.conformance.openimis.IgShapeNormaliser;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -40,6 +41,8 @@ public class ClaimOperationProvider implements ImisOperationProvider {
 		this.localiser = localiser;
 	}
 
+	private static final IgShapeNormaliser IG_SHAPES = new IgShapeNormaliser();
+
 	@Operation(name = "$submit", type = Claim.class)
 	public IBaseResource submit(
 			@IdParam(optional = true) IdType id,
@@ -52,6 +55,8 @@ public class ClaimOperationProvider implements ImisOperationProvider {
 		List<java.util.function.Supplier<ClaimResponse>> work = new ArrayList<>();
 		if (claims != null) {
 			for (Claim claim : claims) {
+				// a claim in the openIMIS IG's shape gets our identifier system and profile (decision 0025)
+				IG_SHAPES.normalise(claim);
 				work.add(() -> adjudicator.enterAndSubmit(claim));
 			}
 		}

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.imisfhir.conformance.openimis.IgShapeNormaliser;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -72,6 +73,10 @@ public class EligibilityProvider implements ImisOperationProvider {
 
 	@Operation(name = "$submit", type = CoverageEligibilityRequest.class, idempotent = false)
 	public CoverageEligibilityResponse submit(@OperationParam(name = "resource", min = 1, max = 1) CoverageEligibilityRequest request) {
+		if (request != null) {
+			// the openIMIS IG's shape: item categories also coded as our eligibility reads them (decision 0025)
+			new IgShapeNormaliser().normalise(request);
+		}
 		if (request == null || (!request.getPatient().hasReference() && !request.getPatient().hasIdentifier())) {
 			throw ImisRuleException.businessRule(ClaimViolation.ELIGIBILITY_PATIENT_REQUIRED);
 		}

@@ -3,6 +3,7 @@ package org.imisfhir.conformance.openimis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -12,8 +13,11 @@ import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Timing;
 
 /**
  * Maps the shapes the openIMIS R4 IG and the openIMIS back end send onto ours, adding what our rules read and keeping
@@ -29,6 +33,8 @@ import org.hl7.fhir.r4.model.Resource;
  * the IG's {@code CodeSystem/group-type};</li>
  * <li>InsurancePlan: the IG's repeated {@code insurance-plan-period} and {@code insurance-plan-discount}, told apart by
  * order, become our named {@code product-periods} and {@code product-discount} ({@link IgInsurancePlanMapper});</li>
+ * <li>ActivityDefinition and Medication: a frequency with period 0 (openIMIS's "none") is dropped; Medication: an
+ * {@code amount} with a numerator only gets denominator 1;</li>
  * <li>CoverageEligibilityRequest: item category {@code claim-item-category} is also coded in
  * {@code coverage-item-category}.</li>
  * </ul>
@@ -42,6 +48,7 @@ public final class IgShapeNormaliser {
 	static final String IG_GROUP_TYPE = IgProfiles.IG + "CodeSystem/group-type";
 	static final String FHIR_GROUP_TYPE = "http://hl7.org/fhir/group-type";
 	static final String GROUP_TYPE_EXTENSION = IgProfiles.IG_PROFILE_BASE + "group-type";
+	static final String MEDICATION_FREQUENCY = IgProfiles.IG_PROFILE_BASE + "medication-frequency";
 	static final String CLAIM_ITEM_CATEGORY = IgProfiles.IG + "CodeSystem/claim-item-category";
 	static final String COVERAGE_ITEM_CATEGORY = IgProfiles.IG + "CodeSystem/coverage-item-category";
 	private static final Set<String> IG_FAMILY_TYPES = Set.of("C", "G", "H", "O", "P", "S", "T");
@@ -55,6 +62,10 @@ public final class IgShapeNormaliser {
 			changed |= copyLevelToType(location);
 		} else if (resource instanceof Group group) {
 			changed |= recodeFamilyType(group);
+		} else if (resource instanceof ActivityDefinition service) {
+			changed |= dropZeroFrequency(service);
+		} else if (resource instanceof Medication item) {
+			changed |= dropZeroFrequency(item) | completeAmount(item);
 		} else if (resource instanceof InsurancePlan plan) {
 			changed |= IgInsurancePlanMapper.map(plan);
 		} else if (resource instanceof CoverageEligibilityRequest request) {
@@ -199,6 +210,39 @@ public final class IgShapeNormaliser {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * openIMIS writes "no frequency" as a Timing with period 0, which in FHIR says nothing (and our profiles refuse);
+	 * it is dropped. A real frequency (period above 0 days) is kept.
+	 */
+	boolean dropZeroFrequency(ActivityDefinition service) {
+		if (service.hasTimingTiming() && isZeroPeriod(service.getTimingTiming())) {
+			service.setTiming(null);
+			return true;
+		}
+		return false;
+	}
+
+	boolean dropZeroFrequency(Medication item) {
+		return item.getExtension().removeIf(e -> MEDICATION_FREQUENCY.equals(e.getUrl()) && e.getValue() instanceof Timing timing
+				&& isZeroPeriod(timing));
+	}
+
+	private static boolean isZeroPeriod(Timing timing) {
+		return timing.getRepeat().hasPeriod() && timing.getRepeat().getPeriod().signum() == 0;
+	}
+
+	/**
+	 * The IG's item gives its package size as {@code amount.numerator} alone, which FHIR's Ratio forbids (rat-1):
+	 * it is read as that many per one package (denominator 1).
+	 */
+	boolean completeAmount(Medication item) {
+		if (item.hasAmount() && item.getAmount().hasNumerator() && !item.getAmount().hasDenominator()) {
+			item.getAmount().setDenominator(new Quantity().setValue(1));
+			return true;
+		}
+		return false;
 	}
 
 	boolean codeItemCategories(CoverageEligibilityRequest request) {

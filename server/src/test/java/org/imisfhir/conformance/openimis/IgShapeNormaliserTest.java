@@ -92,7 +92,7 @@ class IgShapeNormaliserTest {
 
 		normaliser.normalise(family);
 
-		Coding coding = ((CodeableConcept) family.getExtensionFirstRep().getValue()).getCodingFirstRep();
+		Coding coding = ((CodeableConcept) family.getExtension().get(0).getValue()).getCodingFirstRep();
 		assertThat(coding.getSystem()).isEqualTo(IG + "CodeSystem/group-type");
 		assertThat(coding.getCode()).isEqualTo("H");
 	}
@@ -137,6 +137,35 @@ class IgShapeNormaliserTest {
 	}
 
 	@Test
+	void zeroPeriodFrequencyIsDroppedAndARealOneKept() {
+		org.hl7.fhir.r4.model.ActivityDefinition none = new org.hl7.fhir.r4.model.ActivityDefinition();
+		none.setTiming(timing(0));
+		org.hl7.fhir.r4.model.ActivityDefinition weekly = new org.hl7.fhir.r4.model.ActivityDefinition();
+		weekly.setTiming(timing(7));
+		org.hl7.fhir.r4.model.Medication item = new org.hl7.fhir.r4.model.Medication();
+		item.addExtension(IG + "StructureDefinition/medication-frequency", timing(0));
+
+		normaliser.normalise(none);
+		normaliser.normalise(weekly);
+		normaliser.normalise(item);
+
+		assertThat(none.hasTiming()).isFalse();
+		assertThat(weekly.getTimingTiming().getRepeat().getPeriod()).isEqualByComparingTo("7");
+		assertThat(item.getExtension()).isEmpty();
+	}
+
+	@Test
+	void packageSizeGivenAsANumeratorAloneIsPerOnePackage() {
+		org.hl7.fhir.r4.model.Medication item = new org.hl7.fhir.r4.model.Medication();
+		item.getAmount().setNumerator(new Quantity().setValue(1000));
+
+		normaliser.normalise(item);
+
+		assertThat(item.getAmount().getDenominator().getValue()).isEqualByComparingTo("1");
+		assertThat(item.getAmount().getNumerator().getValue()).isEqualByComparingTo("1000");
+	}
+
+	@Test
 	void resourceInOurShapeIsLeftAlone() {
 		Location region = new Location();
 		region.getMeta().addProfile("https://imis-fhir.org/fhir/StructureDefinition/imis-location");
@@ -145,6 +174,12 @@ class IgShapeNormaliserTest {
 
 		assertThat(normaliser.normalise(region)).isFalse();
 		assertThat(region.getType()).hasSize(1);
+	}
+
+	private static org.hl7.fhir.r4.model.Timing timing(int periodDays) {
+		org.hl7.fhir.r4.model.Timing timing = new org.hl7.fhir.r4.model.Timing();
+		timing.getRepeat().setFrequency(1).setPeriod(periodDays).setPeriodUnit(org.hl7.fhir.r4.model.Timing.UnitsOfTime.D);
+		return timing;
 	}
 
 	private static Extension discount(int percentage, int months) {

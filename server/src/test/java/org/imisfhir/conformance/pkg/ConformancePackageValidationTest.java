@@ -59,7 +59,8 @@ class ConformancePackageValidationTest {
 			assertThat(npm.fhirVersion()).isEqualTo("4.0.1");
 			assertThat(npm.dependencies()).contains("hl7.fhir.r4.core#4.0.1");
 			List<String> files = npm.list("package");
-			assertThat(files).contains(".index.json", "ImplementationGuide-imis-fhir.json",
+			assertThat(tarEntries()).contains("package/package.json", "package/.index.json");
+			assertThat(files).contains("ImplementationGuide-imis-fhir.json",
 					"StructureDefinition-imis-location.json", "OperationDefinition-Claim-submit.json",
 					"SearchParameter-location-code.json", "CodeSystem-claim-status.json", "ValueSet-location-type.json",
 					"StructureDefinition-patient-is-head.json");
@@ -67,8 +68,10 @@ class ConformancePackageValidationTest {
 			try (InputStream guideIn = npm.load("package", "ImplementationGuide-imis-fhir.json")) {
 				ImplementationGuide guide = CONTEXT.newJsonParser().parseResource(ImplementationGuide.class, guideIn);
 				assertThat(guide.getPackageId()).isEqualTo("imis-fhir.r4");
-				// every resource file but the guide itself and the two index files is listed in the guide
-				assertThat(guide.getDefinition().getResource()).hasSize(files.size() - 3);
+				// every resource file but the guide itself is listed in the guide
+				long resourceFiles = files.stream().filter(f -> f.endsWith(".json") && !f.equals("package.json")
+						&& !f.equals(".index.json") && !f.startsWith("ImplementationGuide-")).count();
+				assertThat(guide.getDefinition().getResource()).hasSize((int) resourceFiles);
 				assertThat(guide.getDefinition().getResource())
 						.anyMatch(r -> r.getReference().getReference().equals("StructureDefinition/imis-location"));
 			}
@@ -95,6 +98,18 @@ class ConformancePackageValidationTest {
 
 		assertThat(errors(result)).anyMatch(m -> m.getLocationString().startsWith("Location")
 				&& m.getMessage().contains("Location.type"));
+	}
+
+	private static List<String> tarEntries() throws Exception {
+		List<String> names = new java.util.ArrayList<>();
+		try (InputStream in = ConformancePackageValidationTest.class.getResourceAsStream("/" + ConformancePackage.CLASSPATH_LOCATION);
+				var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+						new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(in))) {
+			for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+				names.add(entry.getName());
+			}
+		}
+		return names;
 	}
 
 	private static List<SingleValidationMessage> errors(ValidationResult result) {
