@@ -35,8 +35,8 @@ import org.hl7.fhir.r4.model.Timing;
  * order, become our named {@code product-periods} and {@code product-discount} ({@link IgInsurancePlanMapper});</li>
  * <li>ActivityDefinition and Medication: a frequency with period 0 (openIMIS's "none") is dropped; Medication: an
  * {@code amount} with a numerator only gets denominator 1;</li>
- * <li>CoverageEligibilityRequest: item category {@code claim-item-category} is also coded in
- * {@code coverage-item-category}.</li>
+ * <li>CoverageEligibilityRequest: an item category in {@code claim-item-category} (the IG's example) or
+ * {@code coverage-item-category} (the IG's profile) is coded in the other system too.</li>
  * </ul>
  * Plain Java over the resource; it changes nothing on a resource that does not use these shapes.
  */
@@ -248,15 +248,19 @@ public final class IgShapeNormaliser {
 	boolean codeItemCategories(CoverageEligibilityRequest request) {
 		boolean changed = false;
 		for (CoverageEligibilityRequest.DetailsComponent item : request.getItem()) {
-			CodeableConcept category = item.getCategory();
-			Coding claimCategory = category.getCoding().stream()
-					.filter(c -> CLAIM_ITEM_CATEGORY.equals(c.getSystem())).findFirst().orElse(null);
-			boolean hasCoverageCategory = category.getCoding().stream().anyMatch(c -> COVERAGE_ITEM_CATEGORY.equals(c.getSystem()));
-			if (claimCategory != null && !hasCoverageCategory) {
-				category.addCoding(new Coding(COVERAGE_ITEM_CATEGORY, claimCategory.getCode(), claimCategory.getDisplay()));
-				changed = true;
-			}
+			changed |= addTwin(item.getCategory(), CLAIM_ITEM_CATEGORY, COVERAGE_ITEM_CATEGORY);
+			changed |= addTwin(item.getCategory(), COVERAGE_ITEM_CATEGORY, CLAIM_ITEM_CATEGORY);
 		}
 		return changed;
+	}
+
+	/** A category coded in one of the two systems (same codes: item, service) is coded in the other too. */
+	private static boolean addTwin(CodeableConcept category, String from, String to) {
+		Coding source = category.getCoding().stream().filter(c -> from.equals(c.getSystem())).findFirst().orElse(null);
+		if (source == null || category.getCoding().stream().anyMatch(c -> to.equals(c.getSystem()))) {
+			return false;
+		}
+		category.addCoding(new Coding(to, source.getCode(), source.getDisplay()));
+		return true;
 	}
 }
