@@ -36,8 +36,8 @@ final class IgExamples {
 			replacements.put("\"id\": \"" + id + "\"", "\"id\": \"" + id(id) + "\"");
 		}
 		for (int i = 0; i < CODES.length; i++) {
-			// two characters telling the codes apart, then the run: 7 characters, within the registers' 8
-			String code = "G" + Character.forDigit(i, 36) + run;
+			// two characters telling the codes apart, then 4 of the run: 6 characters, within every register's limit
+			String code = "G" + Character.toUpperCase(Character.forDigit(i, 36)) + run.substring(0, 4);
 			codes.put(CODES[i], code);
 			replacements.put("\"value\": \"" + CODES[i] + "\"", "\"value\": \"" + code + "\"");
 		}
