@@ -115,10 +115,10 @@ class OpenImisCompatibilityHttpTest extends HttpTestBase {
 		Extension details = policy.getExtensionByUrl(OURS + "policy-details");
 		assertThat(reference(details.getExtensionByUrl("family"))).isEqualTo("Group/" + ig.id("doe-family"));
 		assertThat(details.getExtensionByUrl("enrolDate").getValue().primitiveValue()).isEqualTo("2021-01-28");
-		// RX01: lump sum 1000 EUR for up to 3 members (the family has 2), registration fee 300 on a new policy:
-		// 1000 + 300 = 1300
+		// RX01: lump sum 1000 EUR for up to 3 members (the family has 2), registration fee 300 per member on a new
+		// policy: 1000 + 2 x 300 = 1600
 		Money value = (Money) details.getExtensionByUrl("value").getValue();
-		assertThat(value.getValue()).isEqualByComparingTo("1300");
+		assertThat(value.getValue()).isEqualByComparingTo("1600");
 		assertThat(policy.getStatus()).isEqualTo(Coverage.CoverageStatus.ACTIVE);
 
 		// the same policy sent again is a duplicate, not a second policy
