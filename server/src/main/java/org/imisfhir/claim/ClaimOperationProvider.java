@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.imisfhir.app.ImisOperationProvider;
+import org.imisfhir.conformance.openimis.IgShapeNormaliser;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,8 @@ public class ClaimOperationProvider implements ImisOperationProvider {
 		this.localiser = localiser;
 	}
 
+	private static final IgShapeNormaliser IG_SHAPES = new IgShapeNormaliser();
+
 	@Operation(name = "$submit", type = Claim.class)
 	public IBaseResource submit(
 			@IdParam(optional = true) IdType id,
@@ -52,6 +55,8 @@ public class ClaimOperationProvider implements ImisOperationProvider {
 		List<java.util.function.Supplier<ClaimResponse>> work = new ArrayList<>();
 		if (claims != null) {
 			for (Claim claim : claims) {
+				// a claim in the openIMIS IG's shape gets our identifier system and profile (decision 0025)
+				IG_SHAPES.normalise(claim);
 				work.add(() -> adjudicator.enterAndSubmit(claim));
 			}
 		}

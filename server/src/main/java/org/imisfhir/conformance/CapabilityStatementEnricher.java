@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.imisfhir.app.ImisProperties;
+import org.imisfhir.conformance.pkg.ConformancePackageBuilder;
 import org.springframework.stereotype.Component;
 
 /** Adds our installed profiles and the product's identity to the generated CapabilityStatement. */
@@ -32,6 +33,10 @@ public class CapabilityStatementEnricher {
 		}
 		statement.getSoftware().setName("IMIS-FHIR");
 		statement.setPublisher("IMIS-FHIR");
+		if (statement.getImplementationGuide().stream().noneMatch(ig -> ConformancePackageBuilder.IG_URL.equals(ig.getValue()))) {
+			// the conformance package's guide: GET /fhir/ImplementationGuide/imis-fhir, package at /fhir-package/
+			statement.addImplementationGuide(ConformancePackageBuilder.IG_URL);
+		}
 		Map<String, Set<String>> profiles = registry.profilesByType();
 		Map<String, String> required = properties.getValidation().getRequiredProfiles();
 		for (CapabilityStatementRestComponent rest : statement.getRest()) {

@@ -12,6 +12,7 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
+import org.imisfhir.conformance.openimis.IgProfiles;
 import org.imisfhir.outcome.ProfileViolationException;
 
 /**
@@ -57,7 +58,10 @@ public class ProfileEnforcingInterceptor {
 		profileAssigner.assign(resource);
 		// Validate a copy: HAPI validates the raw request body kept with a parsed resource, which would miss
 		// the profile declared above and any change made on the server.
-		ValidationResult result = validator.validateWithResult(((Resource) resource).copy());
+		Resource copy = ((Resource) resource).copy();
+		// The openIMIS IG's profiles are accepted as declarations but not installed: ours stands for them
+		copy.getMeta().getProfile().removeIf(p -> IgProfiles.isIgProfile(p.getValue()));
+		ValidationResult result = validator.validateWithResult(copy);
 		for (SingleValidationMessage message : result.getMessages()) {
 			if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
 				throw new ProfileViolationException(

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.imisfhir.app.ImisProperties;
+import org.imisfhir.conformance.openimis.IgShapeInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,14 @@ public class ProfileValidationConfig {
 			"StructureDefinition", "CodeSystem", "ValueSet", "ConceptMap", "SearchParameter", "OperationDefinition",
 			"ImplementationGuide", "CapabilityStatement", "NamingSystem", "Binary", "AuditEvent", "Provenance",
 			"Subscription", "Bundle");
+
+	/** Maps the openIMIS IG's shapes onto ours on every write; on even when validation is off. */
+	@Bean
+	public IgShapeInterceptor igShapeInterceptor(IInterceptorService interceptorService) {
+		IgShapeInterceptor interceptor = new IgShapeInterceptor();
+		interceptorService.registerInterceptor(interceptor);
+		return interceptor;
+	}
 
 	@Bean
 	public ProfileEnforcingInterceptor profileEnforcingInterceptor(

@@ -23,6 +23,7 @@ import org.imisfhir.claim.rules.InsureeHistory;
 import org.imisfhir.claim.rules.InsureePolicy;
 import org.imisfhir.claim.rules.MedicalRef;
 import org.imisfhir.claim.rules.ServiceCategory;
+import org.imisfhir.conformance.openimis.IgShapeNormaliser;
 import org.imisfhir.eligibility.rules.EligibilityCalculator;
 import org.imisfhir.eligibility.rules.ItemBalance;
 import org.imisfhir.eligibility.rules.PolicyBalance;
@@ -72,6 +73,10 @@ public class EligibilityProvider implements ImisOperationProvider {
 
 	@Operation(name = "$submit", type = CoverageEligibilityRequest.class, idempotent = false)
 	public CoverageEligibilityResponse submit(@OperationParam(name = "resource", min = 1, max = 1) CoverageEligibilityRequest request) {
+		if (request != null) {
+			// the openIMIS IG's shape: item categories also coded as our eligibility reads them (decision 0025)
+			new IgShapeNormaliser().normalise(request);
+		}
 		if (request == null || (!request.getPatient().hasReference() && !request.getPatient().hasIdentifier())) {
 			throw ImisRuleException.businessRule(ClaimViolation.ELIGIBILITY_PATIENT_REQUIRED);
 		}

@@ -43,6 +43,15 @@ public class EnrolmentConfig {
 	}
 
 	@Bean
+	public IgCoverageCompleter igCoverageCompleter(
+			DaoRegistry daoRegistry, ProductLookup products, PolicyQuoter quoter, ImisProperties properties,
+			IInterceptorService interceptorService) {
+		IgCoverageCompleter completer = new IgCoverageCompleter(daoRegistry, products, quoter, properties);
+		interceptorService.registerInterceptor(completer);
+		return completer;
+	}
+
+	@Bean
 	public EnrolmentRulesInterceptor enrolmentRulesInterceptor(
 			DaoRegistry daoRegistry, InsuranceNumberRule insuranceNumberRule, IInterceptorService interceptorService) {
 		EnrolmentRulesInterceptor interceptor = new EnrolmentRulesInterceptor(daoRegistry, insuranceNumberRule);

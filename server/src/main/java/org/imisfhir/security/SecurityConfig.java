@@ -49,7 +49,8 @@ public class SecurityConfig {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
 	/** Reachable without a token. */
-	static final List<String> PUBLIC_GET_PATHS = List.of("/fhir/metadata", "/actuator/health", "/actuator/health/**");
+	static final List<String> PUBLIC_GET_PATHS = List.of(
+			"/fhir/metadata", "/fhir-package/**", "/actuator/health", "/actuator/health/**");
 
 	@Bean
 	public SecurityFilterChain securityFilterChain(
