@@ -172,6 +172,8 @@ class IdentifierLinkageHttpTest extends HttpTestBase {
 		Bundle events = client.search().forResource(AuditEvent.class)
 				.where(AuditEvent.SUBTYPE.exactly().systemAndCode(AuditEventMapper.OPERATION_SYSTEM, operation))
 				.sort().descending("date").count(100)
+				// the same search is repeated: without this HAPI may answer it from its cache of an earlier answer
+				.cacheControl(new ca.uhn.fhir.rest.api.CacheControlDirective().setNoCache(true))
 				.returnBundle(Bundle.class).execute();
 		return events.getEntry().stream().map(e -> (AuditEvent) e.getResource())
 				.filter(e -> e.getOutcome() == outcome)
