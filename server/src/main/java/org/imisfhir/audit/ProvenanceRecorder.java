@@ -95,7 +95,7 @@ public class ProvenanceRecorder {
 				operation,
 				new ArrayList<>(changes.written.values()),
 				new ArrayList<>(changes.deleted),
-				request == null ? null : reason(request.details));
+				request == null ? null : reason(request.requestDetails));
 		daoRegistry.getResourceDao(Provenance.class)
 				.create(ProvenanceMapper.toProvenance(record), new SystemRequestDetails());
 		log.debug("Provenance {} for {} resources", record.activity().code(), record.targets().size());

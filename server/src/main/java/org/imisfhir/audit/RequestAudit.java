@@ -22,7 +22,7 @@ final class RequestAudit {
 	final String operation;
 	final String target;
 	/** The request itself, for what only its parsed body tells (a reason given). */
-	final ca.uhn.fhir.rest.api.server.RequestDetails details;
+	final ca.uhn.fhir.rest.api.server.RequestDetails requestDetails;
 	private final Set<String> entities = new LinkedHashSet<>();
 	int status = 200;
 	String outcomeText;
@@ -30,8 +30,8 @@ final class RequestAudit {
 	final Map<String, String> details = new LinkedHashMap<>();
 
 	RequestAudit(ImisUser user, String address, String interaction, String operation, String target,
-			ca.uhn.fhir.rest.api.server.RequestDetails details) {
-		this.details = details;
+			ca.uhn.fhir.rest.api.server.RequestDetails requestDetails) {
+		this.requestDetails = requestDetails;
 		this.user = user;
 		this.address = address;
 		this.interaction = interaction;
