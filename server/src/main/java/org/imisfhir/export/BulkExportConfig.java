@@ -1,6 +1,7 @@
 package org.imisfhir.export;
 
 import ca.uhn.fhir.batch2.api.IJobCoordinator;
+import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
 import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
@@ -23,6 +24,15 @@ import org.springframework.context.annotation.Configuration;
 public class BulkExportConfig {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkExportConfig.class);
+
+	@Bean
+	@ConditionalOnProperty(prefix = "imis.bulk-export", name = "enabled", havingValue = "true", matchIfMissing = true)
+	public BulkExportPacer imisBulkExportPacer(
+			IJobCoordinator coordinator, IJobMaintenanceService maintenance, JpaStorageSettings storage) {
+		// without fast tracking HAPI ignores requests for a maintenance pass and keeps to its one-a-minute schedule
+		storage.setJobFastTrackingEnabled(true);
+		return new BulkExportPacer(coordinator, maintenance);
+	}
 
 	@Bean
 	@ConditionalOnProperty(prefix = "imis.bulk-export", name = "enabled", havingValue = "true", matchIfMissing = true)

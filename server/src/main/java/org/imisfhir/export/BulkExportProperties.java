@@ -24,6 +24,17 @@ public class BulkExportProperties {
 	 */
 	private boolean reuseJobs = true;
 
+	/** How often (milliseconds) a node with an export under way asks the job framework to move it on. */
+	private long pollMillis = 1000;
+
+	public long getPollMillis() {
+		return pollMillis;
+	}
+
+	public void setPollMillis(long pollMillis) {
+		this.pollMillis = Math.max(100, pollMillis);
+	}
+
 	public boolean isEnabled() {
 		return enabled;
 	}

@@ -115,11 +115,25 @@ public class HmisFactsReader {
 				continue;
 			}
 			String id = claim.getIdElement().getIdPart();
-			BigDecimal claimed = claim.hasTotal() ? claim.getTotal().getValue() : BigDecimal.ZERO;
 			facts.add(new HmisFacts.ClaimFact(id, district.get(), ClaimWorkflow.status(claim).code(),
-					date(claim.getCreatedElement()), claimed, valuated(answers.get(id))));
+					date(claim.getCreatedElement()), claimed(claim), valuated(answers.get(id))));
 		}
 		return facts;
+	}
+
+	/** What the facility asks: the claim's total, or else its lines' quantity times unit price. */
+	static BigDecimal claimed(Claim claim) {
+		if (claim.hasTotal() && claim.getTotal().hasValue()) {
+			return claim.getTotal().getValue();
+		}
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Claim.ItemComponent line : claim.getItem()) {
+			if (line.hasUnitPrice() && line.getUnitPrice().hasValue()) {
+				BigDecimal quantity = line.hasQuantity() && line.getQuantity().hasValue() ? line.getQuantity().getValue() : BigDecimal.ONE;
+				sum = sum.add(quantity.multiply(line.getUnitPrice().getValue()));
+			}
+		}
+		return sum;
 	}
 
 	/** The answer's total of status valuated (16); zero before valuation. */
