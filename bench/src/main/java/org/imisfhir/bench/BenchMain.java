@@ -45,6 +45,10 @@ public final class BenchMain {
 			BatchRunBench.main(args, url);
 			return;
 		}
+		if ("export".equals(option(args, "--scenario", "crud"))) {
+			ExportBench.main(args, url);
+			return;
+		}
 		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
 			EnrolmentBench.main(args, url);
 			return;

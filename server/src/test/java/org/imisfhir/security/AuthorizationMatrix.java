@@ -57,6 +57,9 @@ public final class AuthorizationMatrix {
 			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -
 			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
+			POST   $export                         | - A - - - - - - - - -
+			POST   Group/matrix-probe/$export      | - A - - - - - - - - -
+			POST   MeasureReport/$hmis-indicators  | - A A - - - - - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
 			POST   (transaction of one Location)   | - - - - - - A - - - -
 			""";
