@@ -86,8 +86,9 @@ public final class BulkExports {
 		return builder;
 	}
 
-	/** The ids of the exported resources of a type. */
+	/** The ids of the exported resources of a type, each once. */
 	public static List<String> ids(Map<String, List<JsonNode>> resources, String type) {
-		return resources.getOrDefault(type, List.of()).stream().map(resource -> resource.get("id").asText()).toList();
+		// a Group export may write a resource once per member it is reached from: warehouses upsert by id
+		return resources.getOrDefault(type, List.of()).stream().map(resource -> resource.get("id").asText()).distinct().toList();
 	}
 }
