@@ -44,23 +44,18 @@ public final class ExportScope {
 
 	/**
 	 * The search conditions placing a resource in the user's area: a family by its village, an insuree by their
-	 * family's village, a policy by its family, a contribution by its policy, a claim by its health facility
-	 * (the facility itself for a facility user, its district otherwise), an answer by its claim, an enquiry by
-	 * its insuree. The same rules as {@link DistrictScopeInterceptor} for Group, Patient and Claim.
+	 * family's village, a policy by its family's village, a claim by its health facility (the facility itself for a
+	 * facility user, its district otherwise). The same rules as {@link DistrictScopeInterceptor} for Group, Patient
+	 * and Claim. Types reached only through two references (contributions, claim answers, eligibility enquiries)
+	 * are not listed: HAPI's export searches refuse chains of two levels.
 	 */
 	private static final Map<String, List<Condition>> CONDITIONS = Map.of(
 			"Group", List.of(new Condition("village", Within.VILLAGES)),
 			"Patient", List.of(new Condition("family-group.village", Within.VILLAGES)),
 			"Coverage", List.of(new Condition("family.village", Within.VILLAGES)),
-			"PaymentNotice", List.of(new Condition("request:Coverage.family.village", Within.VILLAGES)),
 			"Claim", List.of(
 					new Condition("provider:Organization.district", Within.DISTRICTS),
-					new Condition("provider", Within.FACILITY)),
-			"ClaimResponse", List.of(
-					new Condition("request:Claim.provider:Organization.district", Within.DISTRICTS),
-					new Condition("request:Claim.provider", Within.FACILITY)),
-			"CoverageEligibilityRequest", List.of(new Condition("patient.family-group.village", Within.VILLAGES)),
-			"CoverageEligibilityResponse", List.of(new Condition("patient.family-group.village", Within.VILLAGES)));
+					new Condition("provider", Within.FACILITY)));
 
 	/** Types every user sees whole, whatever their districts: the registers, locations, profiles and terminology. */
 	static final Set<String> SEEN_WHOLE = union(RoleRights.REGISTERS, RoleRights.LOCATIONS, RoleRights.CONFORMANCE);

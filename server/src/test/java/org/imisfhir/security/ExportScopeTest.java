@@ -69,10 +69,12 @@ class ExportScopeTest {
 		Rights claims = RoleRights.of(Set.of(ImisRole.MANAGER));
 		ExportScope.Area facility = new ExportScope.Area(false, List.of(), List.of(), "hf-1");
 
-		ExportScope.Decision decision = ExportScope.decide(claims, facility, List.of("Claim", "ClaimResponse"), true, List.of());
+		ExportScope.Decision decision = ExportScope.decide(claims, facility, List.of("Claim", "Patient"), true, List.of());
 
-		assertThat(decision.narrowed().filters()).containsExactly(
-				"Claim?provider=Organization/hf-1", "ClaimResponse?request:Claim.provider=Organization/hf-1");
+		// a facility user's insurees are not limited, as in their searches
+		assertThat(decision.narrowed().filters()).containsExactly("Claim?provider=Organization/hf-1");
+		assertThat(ExportScope.decide(claims, facility, List.of("ClaimResponse"), true, List.of()).refusal())
+				.isEqualTo(new ExportScope.Refusal(SecurityViolation.EXPORT_NOT_NARROWABLE, "ClaimResponse"));
 	}
 
 	@Test
