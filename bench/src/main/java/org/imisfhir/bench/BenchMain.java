@@ -49,6 +49,10 @@ public final class BenchMain {
 			SubscriptionBench.main(args, url);
 			return;
 		}
+		if ("export".equals(option(args, "--scenario", "crud"))) {
+			ExportBench.main(args, url);
+			return;
+		}
 		if ("enrolment".equals(option(args, "--scenario", "crud"))) {
 			EnrolmentBench.main(args, url);
 			return;

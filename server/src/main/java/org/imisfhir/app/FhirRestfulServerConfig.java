@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import org.imisfhir.audit.AuditRequestInterceptor;
 import org.imisfhir.conformance.CapabilityStatementEnricher;
+import org.imisfhir.export.BulkExportEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
 import org.imisfhir.security.DistrictScopeInterceptor;
@@ -49,6 +50,7 @@ public class FhirRestfulServerConfig {
 			RoleAuthorizationInterceptor authorizationInterceptor,
 			DistrictScopeInterceptor districtScopeInterceptor,
 			ObjectProvider<AuditRequestInterceptor> auditInterceptor,
+			ObjectProvider<BulkExportEndpoint> bulkExport,
 			ImisProperties properties) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.setServerName("IMIS-FHIR");
@@ -56,6 +58,7 @@ public class FhirRestfulServerConfig {
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperationProvider);
 		operationProviders.orderedStream().forEach(server::registerProvider);
+		bulkExport.ifAvailable(export -> server.registerProvider(export.provider()));
 
 		JpaCapabilityStatementProvider capabilityStatementProvider = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -73,6 +76,7 @@ public class FhirRestfulServerConfig {
 		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
 		server.registerInterceptor(authorizationInterceptor);
 		server.registerInterceptor(districtScopeInterceptor);
+		bulkExport.ifAvailable(export -> export.interceptors().forEach(server::registerInterceptor));
 		auditInterceptor.ifAvailable(server::registerInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());

@@ -67,4 +67,17 @@ public final class LocationTree {
 				.sorted()
 				.toList();
 	}
+
+	/** The location with this logical id, when known. */
+	public Optional<Node> node(String id) {
+		return Optional.ofNullable(byId.get(id));
+	}
+
+	/** Every district, by code. */
+	public List<Node> districts() {
+		return byId.values().stream()
+				.filter(node -> "D".equals(node.level()))
+				.sorted(java.util.Comparator.comparing(node -> String.valueOf(node.code())))
+				.toList();
+	}
 }

@@ -32,7 +32,7 @@ public final class RoleRights {
 	/** Profiles, operations and terminology. */
 	public static final Set<String> CONFORMANCE = Set.of(
 			"StructureDefinition", "CodeSystem", "ValueSet", "ConceptMap", "SearchParameter", "OperationDefinition",
-			"NamingSystem", "ImplementationGuide", "CapabilityStatement");
+			"NamingSystem", "ImplementationGuide", "CapabilityStatement", "Measure");
 	/**
 	 * FHIR Subscriptions (notifications to another system). A user subscribes only to types they may read,
 	 * within their districts or facility, and sees only the Subscriptions they created (decision 0023).
@@ -56,6 +56,15 @@ public final class RoleRights {
 	/** Operations any signed-in user may call on any type: validation and terminology look-ups. */
 	public static final Set<String> COMMON_OPERATIONS = Set.of(
 			"$validate", "$expand", "$lookup", "$validate-code", "$subsumes", "$translate");
+
+	/**
+	 * Bulk export (FHIR Bulk Data Access) for warehouses and HMIS: start it at system, Patient or Group level,
+	 * follow it, and fetch its NDJSON files (Binary, only the exporting user's). What it holds is further limited
+	 * to the types the role reads, within the user's districts (BulkExportScopeInterceptor).
+	 */
+	public static final Set<String> BULK_EXPORT = Set.of("$export", "Patient/$export", "Group/$export", "$export-poll-status");
+	/** The monthly HMIS indicator feed (MeasureReport per district). */
+	public static final String HMIS_INDICATORS = "MeasureReport/$hmis-indicators";
 
 	private static final Map<ImisRole, Rights> TABLE = table();
 
@@ -98,6 +107,8 @@ public final class RoleRights {
 				.operations(ELIGIBILITY)
 				.operations("Task/$payment-report")
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations(BULK_EXPORT).grant("Binary", READ)
+				.operations(HMIS_INDICATORS)
 				.build());
 		// read families, insurees and policies; payments 1014xx; batch run 111101-111103
 		table.put(ImisRole.ACCOUNTANT, referenceData()
@@ -106,6 +117,7 @@ public final class RoleRights {
 				.grant(PAYMENTS, READ, WRITE)
 				.operations("$batch-run", "Task/$batch-run-cancel", "Task/$payment-export", "Task/$payment-report")
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
+				.operations(HMIS_INDICATORS)
 				.build());
 		// family, insuree, policy and contribution full CRUD, no claims
 		table.put(ImisRole.CLERK, referenceData()

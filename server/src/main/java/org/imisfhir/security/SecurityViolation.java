@@ -7,7 +7,10 @@ public enum SecurityViolation implements RuleViolation {
 	ROLE_NOT_ALLOWED("role-not-allowed"),
 	NO_ROLE("no-role"),
 	AUDIT_READ_ONLY("audit-read-only"),
-	OUT_OF_SCOPE("out-of-scope");
+	OUT_OF_SCOPE("out-of-scope"),
+	EXPORT_TYPE_NOT_ALLOWED("export-type-not-allowed"),
+	EXPORT_NOT_NARROWABLE("export-not-narrowable"),
+	EXPORT_NOT_OWNER("export-not-owner");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-security-error";
 

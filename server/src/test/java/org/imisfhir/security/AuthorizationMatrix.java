@@ -64,6 +64,9 @@ public final class AuthorizationMatrix {
 			POST   Practitioner/matrix-probe/$allocate-temporary-numbers | A - - A - - - - - - -
 			POST   $import-catalogue               | - - - - - A - - - - -
 			POST   $import-openimis                | - - - - - - A - - - -
+			POST   $export                         | - A - - - - - - - - -
+			POST   Group/matrix-probe/$export      | - A - - - - - - - - -
+			POST   MeasureReport/$hmis-indicators  | - A A - - - - - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
 			POST   Patient/$match                  | A - - A A - - A A - -
 			POST   Patient/$merge-insuree          | - - - - - A A - - - -

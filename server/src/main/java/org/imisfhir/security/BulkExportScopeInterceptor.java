@@ -1,0 +1,143 @@
+package org.imisfhir.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters;
+import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters.ExportStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.imisfhir.outcome.ErrorCode;
+import org.imisfhir.outcome.ImisRuleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Limits a bulk export ({@code $export} at system, Patient and Group level) to what its user may see, when
+ * HAPI is about to start the job: the resource types their roles read, each narrowed to their districts or
+ * facility by type filters ({@link ExportScope}); a named insuree or family outside them is refused (403
+ * {@code out-of-scope}), and so is a family with a member outside them. The files are marked with the user's
+ * name ({@code Binary.securityContext}), so only that user fetches them ({@link ExportOwnerGuard}).
+ */
+@Interceptor
+public class BulkExportScopeInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkExportScopeInterceptor.class);
+
+	/** The identifier system of the exporting user in the files' {@code Binary.securityContext}. */
+	public static final String OWNER_SYSTEM = "https://imis-fhir.org/fhir/sid/export-owner";
+
+	private final DaoRegistry daoRegistry;
+	private final LocationTreeCache locations;
+	private final DistrictScopeInterceptor districtScope;
+
+	public BulkExportScopeInterceptor(
+			DaoRegistry daoRegistry, LocationTreeCache locations, DistrictScopeInterceptor districtScope) {
+		this.daoRegistry = daoRegistry;
+		this.locations = locations;
+		this.districtScope = districtScope;
+	}
+
+	@Hook(Pointcut.STORAGE_INITIATE_BULK_EXPORT)
+	public void narrow(RequestDetails request, BulkExportJobParameters export) {
+		ImisUser user = CurrentUser.get().orElse(null);
+		if (user == null) {
+			return; // the server's own exports; a caller without a token never gets this far
+		}
+		String facilityId = districtScope.facilityOf(user);
+		ExportScope.Area area = area(user, facilityId);
+		if (area.limited()) {
+			checkTargets(user, facilityId, export);
+		}
+		ExportScope.Decision decision = ExportScope.decide(
+				user.rights(), area, export.getResourceTypes(), typesAsked(request), export.getFilters());
+		if (decision.refused()) {
+			throw refusal(user, decision.refusal());
+		}
+		export.setResourceTypes(decision.narrowed().types());
+		export.setFilters(decision.narrowed().filters());
+		export.setBinarySecurityContextIdentifierSystem(OWNER_SYSTEM);
+		export.setBinarySecurityContextIdentifierValue(user.username());
+		log.info("Bulk export ({} level) by {}: types {}{}", export.getExportStyle(), user.username(),
+				decision.narrowed().types(), area.limited() ? ", limited to " + limits(user) : "");
+	}
+
+	private ExportScope.Area area(ImisUser user, String facilityId) {
+		if (!DistrictScope.limited(user)) {
+			return new ExportScope.Area(false, List.of(), List.of(), facilityId);
+		}
+		LocationTree tree = locations.tree();
+		Set<String> districtIds = tree.districtIds(user.districts());
+		return new ExportScope.Area(true,
+				tree.villagesIn(districtIds).stream().map(id -> "Location/" + id).toList(),
+				districtIds.stream().sorted().map(id -> "Location/" + id).toList(),
+				facilityId);
+	}
+
+	/** The insurees and family named by the export, and the family's members, must lie in the user's area. */
+	private void checkTargets(ImisUser user, String facilityId, BulkExportJobParameters export) {
+		List<IBaseResource> targets = new ArrayList<>();
+		if (export.getExportStyle() == ExportStyle.GROUP && export.getGroupId() != null) {
+			Group family = daoRegistry.getResourceDao(Group.class)
+					.read(new IdType(export.getGroupId()).toUnqualifiedVersionless(), new SystemRequestDetails());
+			targets.add(family);
+			for (Group.GroupMemberComponent member : family.getMember()) {
+				Reference entity = member.getEntity();
+				if ("Patient".equals(entity.getReferenceElement().getResourceType())) {
+					targets.add(readPatient(entity.getReferenceElement().getIdPart()));
+				}
+			}
+		}
+		if (export.getExportStyle() == ExportStyle.PATIENT) {
+			for (String id : export.getPatientIds()) {
+				targets.add(readPatient(new IdType(id).getIdPart()));
+			}
+		}
+		for (IBaseResource target : targets) {
+			if (!districtScope.inScope(user, facilityId, target)) {
+				throw new ImisRuleException(ErrorCode.FORBIDDEN, SecurityViolation.OUT_OF_SCOPE,
+						user.username(), limits(user),
+						target.fhirType() + "/" + target.getIdElement().getIdPart());
+			}
+		}
+	}
+
+	private Patient readPatient(String id) {
+		return daoRegistry.getResourceDao(Patient.class).read(new IdType("Patient", id), new SystemRequestDetails());
+	}
+
+	/** Whether the client named the resource types ({@code _type}, in the URL or a Parameters body). */
+	static boolean typesAsked(RequestDetails request) {
+		if (request == null) {
+			return false;
+		}
+		String[] inUrl = request.getParameters() == null ? null : request.getParameters().get("_type");
+		if (inUrl != null && Arrays.stream(inUrl).anyMatch(value -> value != null && !value.isBlank())) {
+			return true;
+		}
+		return request.getResource() instanceof Parameters parameters && parameters.getParameter("_type") != null;
+	}
+
+	private static List<String> limits(ImisUser user) {
+		return user.districts().isEmpty() ? List.of(String.valueOf(user.facility())) : user.districts();
+	}
+
+	private static ImisRuleException refusal(ImisUser user, ExportScope.Refusal refusal) {
+		if (refusal.violation() == SecurityViolation.EXPORT_TYPE_NOT_ALLOWED) {
+			return new ImisRuleException(ErrorCode.FORBIDDEN, refusal.violation(), user.username(),
+					user.roles().stream().map(ImisRole::code).sorted().toList(), refusal.type());
+		}
+		return new ImisRuleException(ErrorCode.FORBIDDEN, refusal.violation(), user.username(), limits(user), refusal.type());
+	}
+}
