@@ -9,6 +9,16 @@ import org.springframework.stereotype.Component;
 public class ProgrammeProperties {
 
 	private final Voucher voucher = new Voucher();
+	/** No two active policies of one programme in a family (the Cameroon CSU's one_policy_per_program). */
+	private boolean onePolicyPerProgramme = true;
+
+	public boolean isOnePolicyPerProgramme() {
+		return onePolicyPerProgramme;
+	}
+
+	public void setOnePolicyPerProgramme(boolean onePolicyPerProgramme) {
+		this.onePolicyPerProgramme = onePolicyPerProgramme;
+	}
 
 	public Voucher getVoucher() {
 		return voucher;

@@ -12,7 +12,14 @@ public enum ProgrammeViolation implements RuleViolation {
 	VOUCHER_NOT_A_VOUCHER("voucher-not-a-voucher"),
 	VOUCHER_UNKNOWN("voucher-unknown"),
 	VOUCHER_NOT_NEW("voucher-not-new"),
-	VOUCHER_NEEDS_POLICY("voucher-needs-policy");
+	VOUCHER_NEEDS_POLICY("voucher-needs-policy"),
+	PROGRAMME_POLICY_ACTIVE("programme-policy-active"),
+	PROGRAMME_POLICY_BLOCKED("programme-policy-blocked"),
+	CLAIM_PROGRAMME_NOT_OFFERED("claim-programme-not-offered"),
+	CLAIM_PROGRAMME_NOT_HELD("claim-programme-not-held"),
+	CLAIM_PROGRAMME_AMBIGUOUS("claim-programme-ambiguous"),
+	CLAIM_VOUCHER_UNKNOWN("claim-voucher-unknown"),
+	CLAIM_VOUCHER_NOT_USED("claim-voucher-not-used");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
 
