@@ -14,28 +14,40 @@ PROGRAMME_CODE = 'https://imis-fhir.org/fhir/sid/programme-code'
 PLAN_DEFINITION = 'http://hl7.org/fhir/StructureDefinition/PlanDefinition'
 
 
-def programme_rules_extension():
-    """The precedence between programmes, with repeated parts (complex_extension's parts are max 1)."""
-    sd = header('programme-rules', 'ProgrammeRules', 'Programme rules',
-                'complex-type', 'Extension', 'http://hl7.org/fhir/StructureDefinition/Extension',
-                'What a programme says of the others and of its claims: the programmes whose new policies an active '
-                'policy of this one blocks (blocks), the programmes whose active policies a new policy of this one sets '
-                'back to idle (idles), and whether its claims carry the voucher number as their code '
-                '(claimCodeIsVoucher). Cameroon: CCS blocks and idles PAL; a CCS claim\'s code is its voucher.',
-                ['PlanDefinition'])
-    elements = [{'id': 'Extension', 'path': 'Extension', 'short': 'Programme rules'},
+def repeating_complex_extension(sd_id, name, title, description, context, parts):
+    """A complex extension whose parts may repeat (complex_extension's parts are max 1)."""
+    sd = header(sd_id, name, title, 'complex-type', 'Extension', 'http://hl7.org/fhir/StructureDefinition/Extension',
+                description, context)
+    elements = [{'id': 'Extension', 'path': 'Extension', 'short': title},
                 {'id': 'Extension.extension', 'path': 'Extension.extension',
                  'slicing': {'discriminator': [{'type': 'value', 'path': 'url'}], 'rules': 'closed'}}]
-    for part, value_type, max_ in [('blocks', 'code', '*'), ('idles', 'code', '*'), ('claimCodeIsVoucher', 'boolean', '1')]:
+    for part, value_type, max_ in parts:
         p = f'Extension.extension:{part}'
         elements += [{'id': p, 'path': 'Extension.extension', 'sliceName': part, 'min': 0, 'max': max_},
                      {'id': p + '.extension', 'path': 'Extension.extension.extension', 'max': '0'},
                      {'id': p + '.url', 'path': 'Extension.extension.url', 'fixedUri': part},
                      {'id': p + '.value[x]', 'path': 'Extension.extension.value[x]', 'min': 1,
                       'type': [{'code': value_type}]}]
-    elements += [{'id': 'Extension.url', 'path': 'Extension.url', 'fixedUri': BASE + 'programme-rules'},
+    elements += [{'id': 'Extension.url', 'path': 'Extension.url', 'fixedUri': BASE + sd_id},
                  {'id': 'Extension.value[x]', 'path': 'Extension.value[x]', 'max': '0'}]
     write(sd, elements)
+
+
+def programme_rules_extension():
+    repeating_complex_extension(
+        'programme-rules', 'ProgrammeRules', 'Programme rules',
+        'What a programme says of the others and of its claims: the programmes whose new policies an active '
+        'policy of this one blocks (blocks), the programmes whose active policies a new policy of this one sets '
+        'back to idle (idles), and whether its claims carry the voucher number as their code '
+        '(claimCodeIsVoucher). Cameroon: CCS blocks and idles PAL; a CCS claim\'s code is its voucher.',
+        ['PlanDefinition'], [('blocks', 'code', '*'), ('idles', 'code', '*'), ('claimCodeIsVoucher', 'boolean', '1')])
+    repeating_complex_extension(
+        'product-eligibility', 'ProductEligibility', 'Product eligibility',
+        'Who a product may be given to, by the identifiers of the family\'s members: a policy needs a member '
+        'carrying an identifier of each requiresIdentifier system, and is refused when a member carries one of an '
+        'excludesIdentifier system. Cameroon: the HIV-positive product requires the TARV code; the HIV-negative '
+        'product requires the national MPI number and excludes the TARV code.',
+        ['InsurancePlan'], [('requiresIdentifier', 'uri', '*'), ('excludesIdentifier', 'uri', '*')])
 
 
 def programmes():

@@ -27,6 +27,14 @@ public class ProgrammeConfig {
 	}
 
 	@Bean
+	public ProductEligibilityInterceptor productEligibilityInterceptor(
+			DaoRegistry daos, ProductLookup products, IInterceptorService interceptors) {
+		ProductEligibilityInterceptor interceptor = new ProductEligibilityInterceptor(daos, products);
+		interceptors.registerInterceptor(interceptor);
+		return interceptor;
+	}
+
+	@Bean
 	public ProgrammeClaimInterceptor programmeClaimInterceptor(DaoRegistry daos, Programmes programmes, IInterceptorService interceptors) {
 		ProgrammeClaimInterceptor interceptor = new ProgrammeClaimInterceptor(daos, programmes);
 		interceptors.registerInterceptor(interceptor);

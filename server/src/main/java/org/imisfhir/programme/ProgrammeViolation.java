@@ -19,7 +19,9 @@ public enum ProgrammeViolation implements RuleViolation {
 	CLAIM_PROGRAMME_NOT_HELD("claim-programme-not-held"),
 	CLAIM_PROGRAMME_AMBIGUOUS("claim-programme-ambiguous"),
 	CLAIM_VOUCHER_UNKNOWN("claim-voucher-unknown"),
-	CLAIM_VOUCHER_NOT_USED("claim-voucher-not-used");
+	CLAIM_VOUCHER_NOT_USED("claim-voucher-not-used"),
+	PRODUCT_IDENTIFIER_MISSING("product-identifier-missing"),
+	PRODUCT_NOT_FOR_FAMILY("product-not-for-family");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
 

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -40,6 +41,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class ProgrammeHttpTest extends HttpTestBase {
 
 	private static final String PROGRAMME_ERRORS = ProgrammeViolation.SYSTEM;
+	private static final String TARV = "https://imis-fhir.org/fhir/sid/cm/tarv-code";
+	private static final String MPI = "https://imis-fhir.org/fhir/sid/cm/mpi-number";
 
 	/** The policy the claims of a test name. */
 	private String coverage;
@@ -126,8 +129,66 @@ class ProgrammeHttpTest extends HttpTestBase {
 				.as("the only programme available is given to the claim").isEqualTo("PlanDefinition/programme-ccs");
 	}
 
-	/** A copy of the demo product PMTA0001 in a programme, with every cost 0 (so its policies are free). */
+	@Test
+	void hivPoliciesGoByTarvCodeAndMpiNumber() throws Exception {
+		String positive = freeProductOf("PlanDefinition/programme-vih", List.of(TARV), List.of());
+		String negative = freeProductOf("PlanDefinition/programme-vih", List.of(MPI), List.of(TARV));
+
+		// HIV-positive: a member with a TARV code, enrolled with the reduced data set (no names)
+		Patient anonymous = insuree(null, TARV);
+		assertThat(enrolFamily(positive, anonymous).statusCode()).isEqualTo(200);
+		HttpResponse<String> noTarv = enrolFamily(positive, insuree("Awa", MPI));
+		assertThat(noTarv.statusCode()).isEqualTo(422);
+		assertThat(noTarv.body()).contains("product-identifier-missing").contains(TARV);
+
+		// HIV-negative: an exposed child's or partner's MPI number, and nobody with a TARV code
+		assertThat(enrolFamily(negative, insuree("Awa", MPI)).statusCode()).isEqualTo(200);
+		HttpResponse<String> noMpi = enrolFamily(negative, insuree("Awa", null));
+		assertThat(noMpi.statusCode()).isEqualTo(422);
+		assertThat(noMpi.body()).contains("product-identifier-missing").contains(MPI);
+		HttpResponse<String> withTarv = enrolFamily(negative, insuree(null, TARV), insuree("Paul", MPI, false));
+		assertThat(withTarv.statusCode()).isEqualTo(422);
+		assertThat(withTarv.body()).contains("product-not-for-family")
+				.as("the refusal does not tell which identifier a member holds").doesNotContain(TARV);
+	}
+
+	private Patient insuree(String given, String identifierSystem) {
+		return insuree(given, identifierSystem, true);
+	}
+
+	private Patient insuree(String given, String identifierSystem, boolean head) {
+		String number = "H" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+		Patient insuree = head
+				? Fixtures.insuree(number, "Ngo", given == null ? "x" : given, "female", "1990-05-01", true, null)
+				: Fixtures.insuree(number, "Ngo", given == null ? "x" : given, "male", "2016-05-01", false, "4");
+		if (given == null) {
+			insuree.setName(null);
+		}
+		if (identifierSystem != null) {
+			insuree.addIdentifier().setSystem(identifierSystem).setValue(identifierSystem.endsWith("tarv-code") ? "TARV-" + number : "MPI-" + number);
+		}
+		return insuree;
+	}
+
+	/** $enrol of a family (the first insuree its head, the others children) on a product. */
+	private HttpResponse<String> enrolFamily(String product, Patient head, Patient... others) throws Exception {
+		Parameters request = new Parameters();
+		request.addParameter().setName("family").setResource(Fixtures.family("Location/loc-r1d1m1v1", false));
+		request.addParameter().setName("member").setResource(head);
+		for (Patient other : others) {
+			request.addParameter().setName("member").setResource(other);
+		}
+		request.addParameter("product", new StringType(product));
+		request.addParameter("enrolDate", new DateType("2026-03-10"));
+		return postJson("/fhir/Group/$enrol", fhirContext.newJsonParser().encodeResourceToString(request));
+	}
+
 	private String freeProductOf(String programme) {
+		return freeProductOf(programme, List.of(), List.of());
+	}
+
+	/** A copy of the demo product PMTA0001 in a programme, with every cost 0 (so its policies are free). */
+	private String freeProductOf(String programme, List<String> requires, List<String> excludes) {
 		InsurancePlan demo = (InsurancePlan) client.search().forResource(InsurancePlan.class)
 				.where(InsurancePlan.IDENTIFIER.exactly().systemAndCode("https://imis-fhir.org/fhir/sid/product-code", "PMTA0001"))
 				.returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
@@ -140,6 +201,11 @@ class ProgrammeHttpTest extends HttpTestBase {
 		product.setName("Programme product " + code);
 		product.getPlan().forEach(plan -> plan.getGeneralCost().forEach(cost -> cost.getCost().setValue(0)));
 		product.addExtension(new Extension(Programmes.PROGRAMME_EXTENSION, new Reference(programme)));
+		if (!requires.isEmpty() || !excludes.isEmpty()) {
+			Extension eligibility = product.addExtension().setUrl(ProductEligibilityInterceptor.ELIGIBILITY);
+			requires.forEach(system -> eligibility.addExtension("requiresIdentifier", new org.hl7.fhir.r4.model.UriType(system)));
+			excludes.forEach(system -> eligibility.addExtension("excludesIdentifier", new org.hl7.fhir.r4.model.UriType(system)));
+		}
 		client.create().resource(product).execute();
 		return code;
 	}
