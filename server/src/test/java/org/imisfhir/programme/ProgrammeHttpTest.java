@@ -152,6 +152,38 @@ class ProgrammeHttpTest extends HttpTestBase {
 				.as("the refusal does not tell which identifier a member holds").doesNotContain(TARV);
 	}
 
+	@Test
+	void theCameroonDemoLoadsTwiceUnchangedAndItsVoucherFileShowsItsDuplicates() throws Exception {
+		Bundle demo = fhirContext.newJsonParser().parseResource(Bundle.class, classpath("demo/countries/cm/40-programmes.json"));
+		client.transaction().withBundle(demo).execute();
+		Coverage positive = client.read().resource(Coverage.class).withId("pol-cm-hivp").execute();
+		client.transaction().withBundle(fhirContext.newJsonParser().parseResource(Bundle.class, classpath("demo/countries/cm/40-programmes.json"))).execute();
+		Coverage again = client.read().resource(Coverage.class).withId("pol-cm-hivp").execute();
+		assertThat(again.getMeta().getVersionId()).as("a second load changes nothing").isEqualTo(positive.getMeta().getVersionId());
+		assertThat(PolicyBuilder.openImisStatus(again)).isEqualTo(PolicyStatus.ACTIVE);
+		assertThat(ProgrammePolicies.programmeOf(again)).contains("VIH");
+		Patient anonymous = client.read().resource(Patient.class).withId("ins-cm-hivp1").execute();
+		assertThat(anonymous.hasName()).as("enrolled with the reduced data set").isFalse();
+
+		Parameters in = new Parameters();
+		in.addParameter("csv", new StringType(classpath("demo/countries/cm/vouchers-sample.csv")));
+		Parameters report = client.operation().onType("Basic").named("$import-vouchers").withParameters(in).execute();
+		// 10 rows: 7 distinct well-formed vouchers (one "Cancel"), CS240002 twice, CS24 too short, CS240007 "Perdu"
+		assertThat(count(report, "created") + count(report, "unchanged")).isEqualTo(7);
+		assertThat(count(report, "duplicate")).isEqualTo(1);
+		assertThat(count(report, "refused")).isEqualTo(2);
+	}
+
+	private static int count(Parameters report, String name) {
+		return Integer.parseInt(report.getParameter(name).getValue().primitiveValue());
+	}
+
+	private static String classpath(String path) throws Exception {
+		try (InputStream in = ProgrammeHttpTest.class.getClassLoader().getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	private Patient insuree(String given, String identifierSystem) {
 		return insuree(given, identifierSystem, true);
 	}
@@ -271,6 +303,11 @@ class ProgrammeHttpTest extends HttpTestBase {
 		claim.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference(coverage));
 		claim.addDiagnosis().setSequence(1).setDiagnosis(new CodeableConcept(
 				new Coding("https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/diagnosis-ICD10-level1", "O80", null)));
+		Claim.ItemComponent line = claim.addItem().setSequence(1);
+		line.setCategory(new CodeableConcept(new Coding("https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/claim-item-category", "item", null)));
+		line.getProductOrService().addCoding(new Coding("https://imis-fhir.org/fhir/sid/item-code", "0001", null));
+		line.getQuantity().setValue(1);
+		line.setUnitPrice(new org.hl7.fhir.r4.model.Money().setValue(100).setCurrency("XAF"));
 		if (programme != null) {
 			claim.addExtension(new Extension(Programmes.PROGRAMME_EXTENSION, new Reference(programme)));
 		}
