@@ -154,10 +154,16 @@ class ProgrammeHttpTest extends HttpTestBase {
 
 	@Test
 	void theCameroonDemoLoadsTwiceUnchangedAndItsVoucherFileShowsItsDuplicates() throws Exception {
-		Bundle demo = fhirContext.newJsonParser().parseResource(Bundle.class, classpath("demo/countries/cm/40-programmes.json"));
-		client.transaction().withBundle(demo).execute();
-		Coverage positive = client.read().resource(Coverage.class).withId("pol-cm-hivp").execute();
-		client.transaction().withBundle(fhirContext.newJsonParser().parseResource(Bundle.class, classpath("demo/countries/cm/40-programmes.json"))).execute();
+		Coverage positive = null;
+		// as the demo loader does: one transaction per file, in file order (the products before the policies on them)
+		for (int load = 0; load < 2; load++) {
+			for (String file : List.of("demo/countries/cm/40-programme-products.json", "demo/countries/cm/41-programme-families.json")) {
+				client.transaction().withBundle(fhirContext.newJsonParser().parseResource(Bundle.class, classpath(file))).execute();
+			}
+			if (load == 0) {
+				positive = client.read().resource(Coverage.class).withId("pol-cm-hivp").execute();
+			}
+		}
 		Coverage again = client.read().resource(Coverage.class).withId("pol-cm-hivp").execute();
 		assertThat(again.getMeta().getVersionId()).as("a second load changes nothing").isEqualTo(positive.getMeta().getVersionId());
 		assertThat(PolicyBuilder.openImisStatus(again)).isEqualTo(PolicyStatus.ACTIVE);
