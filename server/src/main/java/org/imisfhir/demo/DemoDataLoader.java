@@ -21,8 +21,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo scheme (transaction Bundles under {@code demo/}, in file-name order) when
- * {@code imis.demo.enabled} is set. Entries are PUTs with fixed ids, so loading twice changes nothing.
+ * Loads the demo scheme (transaction Bundles under {@code demo/}, in file-name order, then those of the configured
+ * country under {@code demo/countries/<iso>/}) when {@code imis.demo.enabled} is set. Entries are PUTs with fixed ids, so loading twice changes nothing.
  */
 @Component
 @Order(20)
@@ -49,8 +49,17 @@ public class DemoDataLoader implements ApplicationRunner {
 
 	public void load() throws IOException {
 		long started = System.currentTimeMillis();
-		Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:demo/*.json");
-		Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		Resource[] scheme = resolver.getResources("classpath*:demo/*.json");
+		Arrays.sort(scheme, Comparator.comparing(Resource::getFilename));
+		Resource[] country = new Resource[0];
+		String iso = properties.getCountry() == null ? "" : properties.getCountry().trim().toLowerCase(java.util.Locale.ROOT);
+		if (!iso.isEmpty()) {
+			// the country's demo (its programmes' products, facilities and families) after the scheme it builds on
+			country = resolver.getResources("classpath*:demo/countries/" + iso + "/*.json");
+			Arrays.sort(country, Comparator.comparing(Resource::getFilename));
+		}
+		Resource[] files = java.util.stream.Stream.concat(Arrays.stream(scheme), Arrays.stream(country)).toArray(Resource[]::new);
 		int entries = 0;
 		for (Resource file : files) {
 			try (InputStream in = file.getInputStream()) {

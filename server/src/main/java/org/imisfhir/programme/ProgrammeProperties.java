@@ -10,6 +10,16 @@ public class ProgrammeProperties {
 
 	private final Voucher voucher = new Voucher();
 	private final Mpi mpi = new Mpi();
+	/** No two active policies of one programme in a family (the Cameroon CSU's one_policy_per_program). */
+	private boolean onePolicyPerProgramme = true;
+
+	public boolean isOnePolicyPerProgramme() {
+		return onePolicyPerProgramme;
+	}
+
+	public void setOnePolicyPerProgramme(boolean onePolicyPerProgramme) {
+		this.onePolicyPerProgramme = onePolicyPerProgramme;
+	}
 
 	public Voucher getVoucher() {
 		return voucher;

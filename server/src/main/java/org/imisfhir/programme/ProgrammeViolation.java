@@ -31,7 +31,16 @@ public enum ProgrammeViolation implements RuleViolation {
 	MERGE_SAME_INSUREE("merge-same-insuree"),
 	MERGE_SOURCE_ALREADY_MERGED("merge-source-already-merged"),
 	MERGE_TARGET_RETIRED("merge-target-retired"),
-	MERGE_HEAD_WOULD_LEAVE_FAMILY("merge-head-would-leave-family");
+	MERGE_HEAD_WOULD_LEAVE_FAMILY("merge-head-would-leave-family"),
+	PROGRAMME_POLICY_ACTIVE("programme-policy-active"),
+	PROGRAMME_POLICY_BLOCKED("programme-policy-blocked"),
+	CLAIM_PROGRAMME_NOT_OFFERED("claim-programme-not-offered"),
+	CLAIM_PROGRAMME_NOT_HELD("claim-programme-not-held"),
+	CLAIM_PROGRAMME_AMBIGUOUS("claim-programme-ambiguous"),
+	CLAIM_VOUCHER_UNKNOWN("claim-voucher-unknown"),
+	CLAIM_VOUCHER_NOT_USED("claim-voucher-not-used"),
+	PRODUCT_IDENTIFIER_MISSING("product-identifier-missing"),
+	PRODUCT_NOT_FOR_FAMILY("product-not-for-family");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
 

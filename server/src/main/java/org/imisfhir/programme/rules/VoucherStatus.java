@@ -19,12 +19,18 @@ public enum VoucherStatus {
 		return code;
 	}
 
-	/** Statuses compare case-insensitively ("New", "NEW", "new"); openIMIS compared them as written. */
+	/**
+	 * Statuses compare case-insensitively ("New", "NEW", "new"); openIMIS compared them as written. The CSU's own
+	 * word for a cancelled voucher, "Cancel", is read as cancelled.
+	 */
 	public static Optional<VoucherStatus> parse(String text) {
 		if (text == null) {
 			return Optional.empty();
 		}
 		String wanted = text.trim().toLowerCase(Locale.ROOT);
+		if ("cancel".equals(wanted)) {
+			return Optional.of(CANCELLED);
+		}
 		for (VoucherStatus status : values()) {
 			if (status.code.equals(wanted)) {
 				return Optional.of(status);

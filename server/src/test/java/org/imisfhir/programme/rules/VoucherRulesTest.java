@@ -30,6 +30,15 @@ class VoucherRulesTest {
 	}
 
 	@Test
+	void theCsuWordCancelReadsAsCancelled() {
+		// the Cameroon SOP files write "Cancel" (the CSU's status word), in any case
+		assertThat(VoucherStatus.parse("Cancel")).contains(VoucherStatus.CANCELLED);
+		assertThat(VoucherStatus.parse(" CANCEL ")).contains(VoucherStatus.CANCELLED);
+		assertThat(VoucherStatus.parse("cancelled")).contains(VoucherStatus.CANCELLED);
+		assertThat(VoucherStatus.parse("annulé")).isEmpty();
+	}
+
+	@Test
 	void numbersCompareExactlyAndLongerNumbersFitTheConfiguredPattern() {
 		// the SOP's longer numbers with an embedded code are distinct vouchers: cs0001 is not CS0001
 		List<VoucherImportPlanner.Plan> plans = planner.plan(List.of(new Row(2, "cs0001", "new"), new Row(3, "CS0001A7", "new")),

@@ -1,0 +1,43 @@
+package org.imisfhir.programme;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.imisfhir.enrolment.ProductLookup;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the programme rules on every write path of policies and claims. */
+@Configuration
+public class ProgrammeConfig {
+
+	@Bean
+	public Programmes programmes(DaoRegistry daos, IInterceptorService interceptors) {
+		Programmes programmes = new Programmes(daos);
+		interceptors.registerInterceptor(programmes);
+		return programmes;
+	}
+
+	@Bean
+	public ProgrammePolicyInterceptor programmePolicyInterceptor(
+			DaoRegistry daos, ProductLookup products, Programmes programmes, ProgrammeProperties properties,
+			IInterceptorService interceptors) {
+		ProgrammePolicyInterceptor interceptor = new ProgrammePolicyInterceptor(daos, products, programmes, properties);
+		interceptors.registerInterceptor(interceptor);
+		return interceptor;
+	}
+
+	@Bean
+	public ProductEligibilityInterceptor productEligibilityInterceptor(
+			DaoRegistry daos, ProductLookup products, IInterceptorService interceptors) {
+		ProductEligibilityInterceptor interceptor = new ProductEligibilityInterceptor(daos, products);
+		interceptors.registerInterceptor(interceptor);
+		return interceptor;
+	}
+
+	@Bean
+	public ProgrammeClaimInterceptor programmeClaimInterceptor(DaoRegistry daos, Programmes programmes, IInterceptorService interceptors) {
+		ProgrammeClaimInterceptor interceptor = new ProgrammeClaimInterceptor(daos, programmes);
+		interceptors.registerInterceptor(interceptor);
+		return interceptor;
+	}
+}
