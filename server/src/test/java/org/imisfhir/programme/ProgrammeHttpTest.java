@@ -42,7 +42,7 @@ class ProgrammeHttpTest extends HttpTestBase {
 
 	private static final String PROGRAMME_ERRORS = ProgrammeViolation.SYSTEM;
 	private static final String TARV = "https://imis-fhir.org/fhir/sid/cm/tarv-code";
-	private static final String MPI = "https://imis-fhir.org/fhir/sid/cm/mpi-number";
+	private static final String MPI = "https://imis-fhir.org/fhir/sid/national-mpi";
 
 	/** The policy the claims of a test name. */
 	private String coverage;
