@@ -80,21 +80,13 @@ public final class InsuranceNumberRule {
 		return check(number).isEmpty();
 	}
 
+	/** Luhn: the last digit is the check digit of the digits before it. */
 	static boolean passesLuhn(String digits) {
-		int sum = 0;
-		boolean doubled = false;
-		for (int i = digits.length() - 1; i >= 0; i--) {
-			int digit = digits.charAt(i) - '0';
-			if (doubled) {
-				digit *= 2;
-				if (digit > 9) {
-					digit -= 9;
-				}
-			}
-			sum += digit;
-			doubled = !doubled;
+		if (digits.isEmpty()) {
+			return false;
 		}
-		return sum % 10 == 0;
+		int last = digits.length() - 1;
+		return InsuranceNumberGenerator.luhnCheckDigit(digits.substring(0, last)) == digits.charAt(last) - '0';
 	}
 
 	/** A single digit has no body to check it against, so it cannot pass. */
