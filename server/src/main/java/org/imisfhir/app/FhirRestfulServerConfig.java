@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -49,6 +50,7 @@ public class FhirRestfulServerConfig {
 			ObjectProvider<ImisOperationProvider> operationProviders,
 			RoleAuthorizationInterceptor authorizationInterceptor,
 			DistrictScopeInterceptor districtScopeInterceptor,
+			ConsentInterceptor consentInterceptor,
 			ObjectProvider<AuditRequestInterceptor> auditInterceptor,
 			ObjectProvider<BulkExportEndpoint> bulkExport,
 			ImisProperties properties) {
@@ -76,6 +78,7 @@ public class FhirRestfulServerConfig {
 		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
 		server.registerInterceptor(authorizationInterceptor);
 		server.registerInterceptor(districtScopeInterceptor);
+		server.registerInterceptor(consentInterceptor);
 		bulkExport.ifAvailable(export -> export.interceptors().forEach(server::registerInterceptor));
 		auditInterceptor.ifAvailable(server::registerInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);
