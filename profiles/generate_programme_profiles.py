@@ -54,8 +54,9 @@ def programmes():
     programme_rules_extension()
     simple_extension('programme', 'Programme', 'Programme',
                      'A country programme (PlanDefinition of profile imis-programme): the programme of a product, a '
-                     'programme a health facility offers (repeated), or the programme a claim is made under.',
-                     ['InsurancePlan', 'Organization', 'Claim'], 'Reference',
+                     'programme a health facility offers (repeated), the programme a claim is made under, or the '
+                     'programme a MeasureReport of the programme report is about.',
+                     ['InsurancePlan', 'Organization', 'Claim', 'MeasureReport'], 'Reference',
                      target=BASE + 'imis-programme')
     sd = header('imis-programme', 'ImisProgramme', 'Programme', 'resource', 'PlanDefinition', PLAN_DEFINITION,
                 'A country programme (Cameroon: CCS Chèque Santé, GRAT free care for children under 5, VIH HIV '

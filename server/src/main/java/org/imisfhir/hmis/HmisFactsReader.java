@@ -122,7 +122,7 @@ public class HmisFactsReader {
 	}
 
 	/** What the facility asks: the claim's total, or else its lines' quantity times unit price. */
-	static BigDecimal claimed(Claim claim) {
+	public static BigDecimal claimed(Claim claim) {
 		if (claim.hasTotal() && claim.getTotal().hasValue()) {
 			return claim.getTotal().getValue();
 		}
@@ -137,7 +137,7 @@ public class HmisFactsReader {
 	}
 
 	/** The answer's total of status valuated (16); zero before valuation. */
-	static BigDecimal valuated(ClaimResponse answer) {
+	public static BigDecimal valuated(ClaimResponse answer) {
 		if (answer == null) {
 			return BigDecimal.ZERO;
 		}
@@ -192,7 +192,7 @@ public class HmisFactsReader {
 	}
 
 	/** The calendar date as written (a dateTime's own day, whatever its time zone). */
-	static LocalDate date(BaseDateTimeType value) {
+	public static LocalDate date(BaseDateTimeType value) {
 		if (value == null || value.getValueAsString() == null || value.getValueAsString().length() < 10) {
 			return null;
 		}

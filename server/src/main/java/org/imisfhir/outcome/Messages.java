@@ -18,7 +18,7 @@ public final class Messages {
 	/** Message bundles searched in order: the general texts, then one per business area. */
 	private static final List<String> BUNDLES = List.of(
 			"i18n/outcome", "i18n/registry", "i18n/catalogue", "i18n/product", "i18n/enrolment", "i18n/claim",
-			"i18n/payment", "i18n/programme", "i18n/security", "i18n/subscription", "i18n/migration", "i18n/hmis");
+			"i18n/payment", "i18n/programme", "i18n/security", "i18n/subscription", "i18n/migration", "i18n/hmis", "i18n/programme-report");
 
 	private Messages() {}
 

@@ -27,6 +27,8 @@ import org.imisfhir.outcome.Messages;
 import org.imisfhir.programme.rules.VoucherImportPlanner;
 import org.imisfhir.programme.rules.VoucherStatus;
 import org.imisfhir.programme.rules.VoucherStatusChange;
+import org.imisfhir.security.CurrentUser;
+import org.imisfhir.security.ImisUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +46,8 @@ import java.util.Map;
 /**
  * Health vouchers (chèques santé): {@code Basic/$import-vouchers} loads a voucher file with a per-row report
  * and duplicate alert; {@code Basic/[id]/$set-voucher-status} is the duplicate-management status change, with
- * a mandatory reason kept in the voucher's history.
+ * a mandatory reason kept in the voucher's history. Each import is recorded (VoucherImports) with its counts,
+ * so that the duplicates it reported are kept.
  */
 @Component
 public class VoucherProvider implements ImisOperationProvider {
@@ -105,6 +109,10 @@ public class VoucherProvider implements ImisOperationProvider {
 			out.getParameter().add(position++, new Parameters.ParametersParameterComponent().setName(outcome)
 					.setValue(new IntegerType(counts.getOrDefault(outcome, 0))));
 		}
+		daos.getResourceDao(Basic.class).create(VoucherImports.record(importId, programmeCode, new Date(),
+				CurrentUser.get().map(ImisUser::username).orElse(null), counts.getOrDefault("created", 0),
+				counts.getOrDefault("unchanged", 0), counts.getOrDefault("duplicate", 0), counts.getOrDefault("refused", 0)),
+				new SystemRequestDetails());
 		LOG.info("Voucher import {} ({}): {} row(s), created {}, unchanged {}, duplicates {}, refused {}", importId, programmeCode,
 				plans.size(), counts.getOrDefault("created", 0), counts.getOrDefault("unchanged", 0),
 				counts.getOrDefault("duplicate", 0), counts.getOrDefault("refused", 0));

@@ -65,6 +65,8 @@ public final class RoleRights {
 	public static final Set<String> BULK_EXPORT = Set.of("$export", "Patient/$export", "Group/$export", "$export-poll-status");
 	/** The monthly HMIS indicator feed (MeasureReport per district). */
 	public static final String HMIS_INDICATORS = "MeasureReport/$hmis-indicators";
+	/** The monthly report of a country programme (MeasureReport per facility and for the programme). */
+	public static final String PROGRAMME_REPORT = "MeasureReport/$programme-report";
 
 	private static final Map<ImisRole, Rights> TABLE = table();
 
@@ -109,6 +111,7 @@ public final class RoleRights {
 				.grant(SUBSCRIPTIONS, READ, WRITE, DELETE)
 				.operations(BULK_EXPORT).grant("Binary", READ)
 				.operations(HMIS_INDICATORS)
+				.operations(PROGRAMME_REPORT)
 				.build());
 		// read families, insurees and policies; payments 1014xx; batch run 111101-111103
 		table.put(ImisRole.ACCOUNTANT, referenceData()

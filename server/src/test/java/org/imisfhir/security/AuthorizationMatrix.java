@@ -67,6 +67,7 @@ public final class AuthorizationMatrix {
 			POST   $export                         | - A - - - - - - - - -
 			POST   Group/matrix-probe/$export      | - A - - - - - - - - -
 			POST   MeasureReport/$hmis-indicators  | - A A - - - - - - - -
+			POST   MeasureReport/$programme-report | - A - - - - - - - - -
 			POST   Patient/$validate               | A A A A A A A A A A -
 			POST   Patient/$match                  | A - - A A - - A A - -
 			POST   Patient/$merge-insuree          | - - - - - A A - - - -

@@ -50,6 +50,14 @@ class RoleRightsTest {
 	}
 
 	@Test
+	void onlyTheManagerReadsTheProgrammeReport() {
+		for (ImisRole role : ImisRole.values()) {
+			assertThat(RoleRights.of(role).canInvoke(RoleRights.PROGRAMME_REPORT)).as(role.code())
+					.isEqualTo(role == ImisRole.MANAGER);
+		}
+	}
+
+	@Test
 	void noRoleNoRights() {
 		Rights none = RoleRights.of(Set.of());
 		assertThat(none.resources()).isEmpty();
