@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
@@ -81,9 +82,14 @@ public final class ProgrammeReports {
 
 	private static Quantity quantity(ProgrammeIndicator indicator, BigDecimal value, String currency) {
 		if (indicator.money()) {
-			return new Quantity().setValue(value).setSystem(CURRENCY_SYSTEM).setCode(currency).setUnit(currency);
+			return new Quantity().setValue(money(value)).setSystem(CURRENCY_SYSTEM).setCode(currency).setUnit(currency);
 		}
 		return new Quantity().setValue(value).setSystem("http://unitsofmeasure.org").setCode("1").setUnit("1");
+	}
+
+	/** An amount to the scheme currency's minor unit (2 decimals, rule decision 8). */
+	private static BigDecimal money(BigDecimal value) {
+		return value.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	/** The CSV table: header, a row per facility (voucher columns empty), the programme's row (facility empty). */
@@ -109,7 +115,8 @@ public final class ProgrammeReports {
 			boolean facility) {
 		List<String> cells = new ArrayList<>(List.of(context.programmeCode(), context.month().toString(), level, code, name));
 		for (ProgrammeIndicator indicator : ProgrammeIndicator.values()) {
-			cells.add(facility && !indicator.perFacility() ? "" : values.get(indicator).toPlainString());
+			BigDecimal value = values.get(indicator);
+			cells.add(facility && !indicator.perFacility() ? "" : (indicator.money() ? money(value) : value).toPlainString());
 		}
 		return cells;
 	}
