@@ -120,7 +120,8 @@ def main():
                ('facility', 'in', 0, '1', 'Code of a health facility: its report only (the programme\'s report '
                 'stays programme-wide).', 'string'),
                ('format', 'in', 0, '1', 'fhir (default: a collection Bundle of MeasureReports) or csv (text/csv, '
-                'UTF-8, comma separated, header row).', 'string'),
+                'UTF-8, comma separated, header row; to a POST of a FHIR body, a Binary of that content type).',
+                'string'),
                ('return', 'out', 1, '1', 'The Bundle of MeasureReports, or with format=csv the CSV table.',
                 'Resource')],
               affects_state=False)

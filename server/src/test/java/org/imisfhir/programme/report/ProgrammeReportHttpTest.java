@@ -205,7 +205,10 @@ class ProgrammeReportHttpTest extends HttpTestBase {
 				{"name":"period","valueString":"%s"},{"name":"format","valueString":"csv"}]}""".formatted(programme, now),
 				"Accept", "text/csv");
 		assertThat(csvNow.statusCode()).as(csvNow.body()).isEqualTo(200);
-		assertThat(csvNow.body()).endsWith(programme + "," + now + ",programme,,,0,0,0,0,0.00,0.00,4,2,2,2\r\n");
+		// a FHIR body is answered in FHIR: the table as a Binary resource
+		org.hl7.fhir.r4.model.Binary binary = fhirContext.newJsonParser().parseResource(org.hl7.fhir.r4.model.Binary.class, csvNow.body());
+		assertThat(binary.getContentType()).isEqualTo("text/csv");
+		assertThat(new String(binary.getData(), java.nio.charset.StandardCharsets.UTF_8)).endsWith(programme + "," + now + ",programme,,,0,0,0,0,0.00,0.00,4,2,2,2\r\n");
 	}
 
 	@Test
