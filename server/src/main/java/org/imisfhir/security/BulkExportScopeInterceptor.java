@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters.ExportStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Group;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * HAPI is about to start the job: the resource types their roles read, each narrowed to their districts or
  * facility by type filters ({@link ExportScope}); a named insuree or family outside them is refused (403
  * {@code out-of-scope}), and so is a family with a member outside them. The files are marked with the user's
- * name ({@code Binary.securityContext}), so only that user fetches them ({@link ExportOwnerGuard}).
+ * name ({@code Binary.securityContext}), so only that user fetches them ({@link ExportOwnerGuard}). What a
+ * {@link ResourceVisibility} rule hides from the user (sensitive data) is left out by a further filter on every type.
  */
 @Interceptor
 public class BulkExportScopeInterceptor {
@@ -41,12 +43,14 @@ public class BulkExportScopeInterceptor {
 	private final DaoRegistry daoRegistry;
 	private final LocationTreeCache locations;
 	private final DistrictScopeInterceptor districtScope;
+	private final List<ResourceVisibility> visibility;
 
-	public BulkExportScopeInterceptor(
-			DaoRegistry daoRegistry, LocationTreeCache locations, DistrictScopeInterceptor districtScope) {
+	public BulkExportScopeInterceptor(DaoRegistry daoRegistry, LocationTreeCache locations,
+			DistrictScopeInterceptor districtScope, List<ResourceVisibility> visibility) {
 		this.daoRegistry = daoRegistry;
 		this.locations = locations;
 		this.districtScope = districtScope;
+		this.visibility = List.copyOf(visibility);
 	}
 
 	@Hook(Pointcut.STORAGE_INITIATE_BULK_EXPORT)
@@ -65,12 +69,21 @@ public class BulkExportScopeInterceptor {
 		if (decision.refused()) {
 			throw refusal(user, decision.refusal());
 		}
-		export.setResourceTypes(decision.narrowed().types());
-		export.setFilters(decision.narrowed().filters());
+		ExportScope.Narrowed narrowed = decision.narrowed();
+		for (ResourceVisibility rule : visibility) {
+			if (rule.limits(user)) {
+				Optional<String> condition = rule.exportCondition(user);
+				if (condition.isPresent()) {
+					narrowed = ExportScope.withCondition(narrowed, condition.get());
+				}
+			}
+		}
+		export.setResourceTypes(narrowed.types());
+		export.setFilters(narrowed.filters());
 		export.setBinarySecurityContextIdentifierSystem(OWNER_SYSTEM);
 		export.setBinarySecurityContextIdentifierValue(user.username());
 		log.info("Bulk export ({} level) by {}: types {}{}", export.getExportStyle(), user.username(),
-				decision.narrowed().types(), area.limited() ? ", limited to " + limits(user) : "");
+				narrowed.types(), area.limited() ? ", limited to " + limits(user) : "");
 	}
 
 	private ExportScope.Area area(ImisUser user, String facilityId) {

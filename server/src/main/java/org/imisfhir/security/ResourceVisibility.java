@@ -1,5 +1,6 @@
 package org.imisfhir.security;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -14,4 +15,19 @@ public interface ResourceVisibility {
 
 	/** Whether the user may see this resource; only asked when {@link #limits} is true for them. */
 	boolean visible(ImisUser user, IBaseResource resource);
+
+	/**
+	 * Refuses a request of a user this rule limits whose parameters would reveal what the rule hides (throw an
+	 * ImisRuleException); by default every request may go on.
+	 */
+	default void checkRequest(ImisUser user, RequestDetails request) {}
+
+	/**
+	 * Search parameters ({@code name=value&...}) that leave out of a bulk export of a user this rule limits what it
+	 * hides, added to the filter of every exported type (bulk export runs as a job, outside the consent interceptor);
+	 * empty when nothing needs leaving out.
+	 */
+	default java.util.Optional<String> exportCondition(ImisUser user) {
+		return java.util.Optional.empty();
+	}
 }

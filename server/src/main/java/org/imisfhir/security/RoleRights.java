@@ -174,6 +174,9 @@ public final class RoleRights {
 		table.put(ImisRole.CLAIM_CONTRIBUTOR, referenceData()
 				.grant("Claim", READ, WRITE).grant("ClaimResponse", READ)
 				.build());
+		// grants beside an openIMIS role: what they add is seeing (and, for the manager, relabelling) sensitive data
+		table.put(ImisRole.SENSITIVE_DATA_READER, Rights.builder().build());
+		table.put(ImisRole.SENSITIVE_DATA_MANAGER, Rights.builder().build());
 		return table;
 	}
 

@@ -33,6 +33,7 @@ public class VisibilityConsentService implements IConsentService {
 		if (limiting.isEmpty()) {
 			return ConsentOutcome.AUTHORIZED;
 		}
+		limiting.forEach(rule -> rule.checkRequest(user, request));
 		request.getUserData().put(LIMITING_RULES, limiting);
 		return ConsentOutcome.PROCEED;
 	}
