@@ -4,10 +4,12 @@ import ca.uhn.fhir.batch2.api.IJobCoordinator;
 import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
 import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.List;
 import org.imisfhir.security.BulkExportScopeInterceptor;
+import org.imisfhir.security.BulkExportVisibilityFilter;
 import org.imisfhir.security.DistrictScopeInterceptor;
 import org.imisfhir.security.ResourceVisibility;
 import org.imisfhir.security.ExportOwnerGuard;
@@ -47,7 +49,10 @@ public class BulkExportConfig {
 			DaoRegistry daoRegistry,
 			LocationTreeCache locations,
 			DistrictScopeInterceptor districtScope,
-			ObjectProvider<ResourceVisibility> visibility) {
+			ObjectProvider<ResourceVisibility> visibility,
+			IInterceptorService interceptors) {
+		List<ResourceVisibility> rules = visibility.orderedStream().toList();
+		interceptors.registerInterceptor(new BulkExportVisibilityFilter(rules));
 		storageSettings.setBulkExportFileRetentionPeriodHours(properties.getFileRetentionHours());
 		storageSettings.setBulkExportFileMaximumCapacity(properties.getMaxResourcesPerFile());
 		storageSettings.setBulkExportFileMaximumSize(properties.getMaxFileSizeMb() * 1024L * 1024L);
@@ -56,7 +61,7 @@ public class BulkExportConfig {
 				properties.getFileRetentionHours(), properties.getMaxResourcesPerFile(), properties.getMaxFileSizeMb(),
 				properties.isReuseJobs());
 		return new BulkExportEndpoint(provider, List.of(
-				new BulkExportScopeInterceptor(daoRegistry, locations, districtScope, visibility.orderedStream().toList()),
+				new BulkExportScopeInterceptor(daoRegistry, locations, districtScope, rules),
 				new ExportOwnerGuard(fhirContext, jobs)));
 	}
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.model.util.JpaConstants;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.LinkedHashSet;
@@ -57,6 +58,17 @@ public class SensitiveDataLabeller {
 		} finally {
 			REASONED_CHANGE.remove();
 		}
+	}
+
+	/**
+	 * A server-side request whose update replaces the stored security labels by the resource's own (HAPI otherwise
+	 * carries the earlier version's labels over), so that removing an insuree's last sensitive identifier removes
+	 * its label.
+	 */
+	public static SystemRequestDetails replacingLabels() {
+		SystemRequestDetails request = new SystemRequestDetails();
+		request.addHeader(JpaConstants.HEADER_META_SNAPSHOT_MODE, "SECURITY_LABEL");
+		return request;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)

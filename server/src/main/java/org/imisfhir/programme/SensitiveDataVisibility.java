@@ -45,11 +45,20 @@ public class SensitiveDataVisibility implements ResourceVisibility {
 		return SensitivityLabels.visible(SensitiveDataLabeller.labelsOf(labelled, managed), managed, false);
 	}
 
-	/** Bulk export: {@code _security:not=<label>} on every type, for each sensitive label. */
+	/** Bulk export: the labels to leave out, {@code system|code} separated by spaces. */
 	@Override
-	public java.util.Optional<String> exportCondition(ImisUser user) {
-		return java.util.Optional.of(String.join("&", programmes.sensitivity().managed().stream()
-				.map(label -> "_security:not=" + label.system() + "|" + label.code()).toList()));
+	public java.util.Optional<String> exportNote(ImisUser user) {
+		return java.util.Optional.of(String.join(" ", programmes.sensitivity().managed().stream()
+				.map(label -> label.system() + "|" + label.code()).toList()));
+	}
+
+	@Override
+	public boolean exportable(String note, IBaseResource resource) {
+		if (!(resource instanceof Resource labelled) || !labelled.getMeta().hasSecurity()) {
+			return true;
+		}
+		Set<String> hidden = Set.of(note.split(" "));
+		return labelled.getMeta().getSecurity().stream().noneMatch(c -> hidden.contains(c.getSystem() + "|" + c.getCode()));
 	}
 
 	@Override

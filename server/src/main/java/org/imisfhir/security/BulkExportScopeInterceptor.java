@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * facility by type filters ({@link ExportScope}); a named insuree or family outside them is refused (403
  * {@code out-of-scope}), and so is a family with a member outside them. The files are marked with the user's
  * name ({@code Binary.securityContext}), so only that user fetches them ({@link ExportOwnerGuard}). What a
- * {@link ResourceVisibility} rule hides from the user (sensitive data) is left out by a further filter on every type.
+ * {@link ResourceVisibility} rule hides from the user (sensitive data) is noted on the job and left out of the files
+ * as they are written.
  */
 @Interceptor
 public class BulkExportScopeInterceptor {
@@ -39,6 +40,8 @@ public class BulkExportScopeInterceptor {
 
 	/** The identifier system of the exporting user in the files' {@code Binary.securityContext}. */
 	public static final String OWNER_SYSTEM = "https://imis-fhir.org/fhir/sid/export-owner";
+	/** Job user data key (with the rule's index) of what a visibility rule leaves out of the export. */
+	static final String VISIBILITY_NOTE = "imis-visibility-";
 
 	private final DaoRegistry daoRegistry;
 	private final LocationTreeCache locations;
@@ -70,11 +73,12 @@ public class BulkExportScopeInterceptor {
 			throw refusal(user, decision.refusal());
 		}
 		ExportScope.Narrowed narrowed = decision.narrowed();
-		for (ResourceVisibility rule : visibility) {
+		for (int i = 0; i < visibility.size(); i++) {
+			ResourceVisibility rule = visibility.get(i);
 			if (rule.limits(user)) {
-				Optional<String> condition = rule.exportCondition(user);
-				if (condition.isPresent()) {
-					narrowed = ExportScope.withCondition(narrowed, condition.get());
+				Optional<String> note = rule.exportNote(user);
+				if (note.isPresent()) {
+					export.setUserData(VISIBILITY_NOTE + i, note.get());
 				}
 			}
 		}

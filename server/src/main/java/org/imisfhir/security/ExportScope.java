@@ -112,20 +112,6 @@ public final class ExportScope {
 		return narrowed;
 	}
 
-	/** Every type's filters with one more condition (AND); a type without filters gets its own. */
-	public static Narrowed withCondition(Narrowed export, String condition) {
-		List<String> filters = new ArrayList<>();
-		for (String type : export.types()) {
-			List<String> own = export.filters().stream().filter(filter -> filter.startsWith(type + "?")).toList();
-			if (own.isEmpty()) {
-				filters.add(type + "?" + condition);
-			} else {
-				own.forEach(filter -> filters.add(filter + "&" + condition));
-			}
-		}
-		return new Narrowed(export.types(), List.copyOf(filters));
-	}
-
 	/** The conditions narrowing a type to the area (none needed: empty list); empty when it cannot be narrowed. */
 	static Optional<List<String>> conditions(String type, Area area) {
 		if (!area.limited() || SEEN_WHOLE.contains(type)) {

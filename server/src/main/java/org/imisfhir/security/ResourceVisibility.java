@@ -23,11 +23,15 @@ public interface ResourceVisibility {
 	default void checkRequest(ImisUser user, RequestDetails request) {}
 
 	/**
-	 * Search parameters ({@code name=value&...}) that leave out of a bulk export of a user this rule limits what it
-	 * hides, added to the filter of every exported type (bulk export runs as a job, outside the consent interceptor);
-	 * empty when nothing needs leaving out.
+	 * What a bulk export of a user this rule limits must remember to leave out what it hides (bulk export runs as a
+	 * job, outside the consent interceptor and without the user): kept with the job; empty when nothing is hidden.
 	 */
-	default java.util.Optional<String> exportCondition(ImisUser user) {
+	default java.util.Optional<String> exportNote(ImisUser user) {
 		return java.util.Optional.empty();
+	}
+
+	/** Whether a resource goes into a bulk export whose job was given {@code note} by {@link #exportNote}. */
+	default boolean exportable(String note, IBaseResource resource) {
+		return true;
 	}
 }

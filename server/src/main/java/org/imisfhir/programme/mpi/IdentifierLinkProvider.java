@@ -85,7 +85,7 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 			});
 		}
 		patient.addIdentifier(identifiers.linked(sys, val));
-		SensitiveDataLabeller.withReason(why, () -> dao.update(patient, new SystemRequestDetails()));
+		SensitiveDataLabeller.withReason(why, () -> dao.update(patient, SensitiveDataLabeller.replacingLabels()));
 		LOG.info("Identifier {}|{} linked to {}: {}", sys, val, self, why);
 		return dao.read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
 	}
@@ -110,7 +110,7 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 		Identifier linked = MpiIdentifiers.find(patient, sys == null ? "" : sys, val == null ? "" : val).orElseThrow(() ->
 				ImisRuleException.businessRule(ProgrammeViolation.MPI_IDENTIFIER_NOT_LINKED, sys + "|" + val));
 		patient.getIdentifier().remove(linked);
-		SensitiveDataLabeller.withReason(why, () -> dao.update(patient, new SystemRequestDetails()));
+		SensitiveDataLabeller.withReason(why, () -> dao.update(patient, SensitiveDataLabeller.replacingLabels()));
 		LOG.info("Identifier {}|{} unlinked from {}: {}", sys, val, patient.getIdElement().toUnqualifiedVersionless().getValue(), why);
 		return dao.read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
 	}
