@@ -175,8 +175,8 @@ public final class RoleRights {
 				.grant("Claim", READ, WRITE).grant("ClaimResponse", READ)
 				.build());
 		// grants beside an openIMIS role: what they add is seeing (and, for the manager, relabelling) sensitive data
-		table.put(ImisRole.SENSITIVE_DATA_READER, Rights.builder().build());
-		table.put(ImisRole.SENSITIVE_DATA_MANAGER, Rights.builder().build());
+		table.put(ImisRole.SENSITIVE_DATA_READER, referenceData().build());
+		table.put(ImisRole.SENSITIVE_DATA_MANAGER, referenceData().build());
 		return table;
 	}
 
