@@ -52,7 +52,7 @@ public class BulkExportConfig {
 			ObjectProvider<ResourceVisibility> visibility,
 			IInterceptorService interceptors) {
 		List<ResourceVisibility> rules = visibility.orderedStream().toList();
-		interceptors.registerInterceptor(new BulkExportVisibilityFilter(rules));
+		interceptors.registerInterceptor(new BulkExportVisibilityFilter(rules, districtScope));
 		storageSettings.setBulkExportFileRetentionPeriodHours(properties.getFileRetentionHours());
 		storageSettings.setBulkExportFileMaximumCapacity(properties.getMaxResourcesPerFile());
 		storageSettings.setBulkExportFileMaximumSize(properties.getMaxFileSizeMb() * 1024L * 1024L);

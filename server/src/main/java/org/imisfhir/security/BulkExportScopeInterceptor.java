@@ -42,6 +42,10 @@ public class BulkExportScopeInterceptor {
 	public static final String OWNER_SYSTEM = "https://imis-fhir.org/fhir/sid/export-owner";
 	/** Job user data key (with the rule's index) of what a visibility rule leaves out of the export. */
 	static final String VISIBILITY_NOTE = "imis-visibility-";
+	/** Job user data: the types checked against the user's area while written, and that area. */
+	static final String AREA_TYPES = "imis-area-types";
+	static final String AREA_DISTRICTS = "imis-area-districts";
+	static final String AREA_FACILITY = "imis-area-facility";
 
 	private final DaoRegistry daoRegistry;
 	private final LocationTreeCache locations;
@@ -81,6 +85,12 @@ public class BulkExportScopeInterceptor {
 					export.setUserData(VISIBILITY_NOTE + i, note.get());
 				}
 			}
+		}
+		List<String> checked = ExportScope.checkedWhileWritten(narrowed.types(), area);
+		if (!checked.isEmpty()) {
+			export.setUserData(AREA_TYPES, String.join(",", checked));
+			export.setUserData(AREA_DISTRICTS, String.join(",", user.districts()));
+			export.setUserData(AREA_FACILITY, user.facility() == null ? "" : user.facility());
 		}
 		export.setResourceTypes(narrowed.types());
 		export.setFilters(narrowed.filters());
