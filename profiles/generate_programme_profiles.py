@@ -39,8 +39,13 @@ def programme_rules_extension():
         'What a programme says of the others and of its claims: the programmes whose new policies an active '
         'policy of this one blocks (blocks), the programmes whose active policies a new policy of this one sets '
         'back to idle (idles), and whether its claims carry the voucher number as their code '
-        '(claimCodeIsVoucher). Cameroon: CCS blocks and idles PAL; a CCS claim\'s code is its voucher.',
-        ['PlanDefinition'], [('blocks', 'code', '*'), ('idles', 'code', '*'), ('claimCodeIsVoucher', 'boolean', '1')])
+        '(claimCodeIsVoucher). Sensitive programmes name a security label (sensitivityLabel): the programme\'s '
+        'policies and claims, and the insurees holding an identifier of a sensitiveIdentifier system, carry it in '
+        'meta.security and are shown only to users granted that data. Cameroon: CCS blocks and idles PAL; a CCS '
+        'claim\'s code is its voucher; VIH is labelled HIV (v3-ActCode) through the TARV code and the national MPI '
+        'number.',
+        ['PlanDefinition'], [('blocks', 'code', '*'), ('idles', 'code', '*'), ('claimCodeIsVoucher', 'boolean', '1'),
+                             ('sensitivityLabel', 'Coding', '1'), ('sensitiveIdentifier', 'uri', '*')])
     repeating_complex_extension(
         'product-eligibility', 'ProductEligibility', 'Product eligibility',
         'Who a product may be given to, by the identifiers of the family\'s members: a policy needs a member '

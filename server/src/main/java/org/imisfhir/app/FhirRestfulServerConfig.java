@@ -12,7 +12,6 @@ import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
-import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -22,6 +21,7 @@ import org.imisfhir.conformance.CapabilityStatementEnricher;
 import org.imisfhir.export.BulkExportEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.imisfhir.outcome.OperationOutcomeLocaliser;
+import org.imisfhir.security.ConsentConfig;
 import org.imisfhir.security.DistrictScopeInterceptor;
 import org.imisfhir.security.RoleAuthorizationInterceptor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -50,7 +50,7 @@ public class FhirRestfulServerConfig {
 			ObjectProvider<ImisOperationProvider> operationProviders,
 			RoleAuthorizationInterceptor authorizationInterceptor,
 			DistrictScopeInterceptor districtScopeInterceptor,
-			ConsentInterceptor consentInterceptor,
+			ConsentConfig.VisibilityInterceptors visibilityInterceptors,
 			ObjectProvider<AuditRequestInterceptor> auditInterceptor,
 			ObjectProvider<BulkExportEndpoint> bulkExport,
 			ImisProperties properties) {
@@ -78,7 +78,7 @@ public class FhirRestfulServerConfig {
 		// what the signed-in user may do (sign-in itself is Spring Security's, before the servlet)
 		server.registerInterceptor(authorizationInterceptor);
 		server.registerInterceptor(districtScopeInterceptor);
-		server.registerInterceptor(consentInterceptor);
+		visibilityInterceptors.inOrder().forEach(server::registerInterceptor);
 		bulkExport.ifAvailable(export -> export.interceptors().forEach(server::registerInterceptor));
 		auditInterceptor.ifAvailable(server::registerInterceptor);
 		server.registerInterceptor(capabilityStatementEnricher);

@@ -4,17 +4,21 @@ import ca.uhn.fhir.batch2.api.IJobCoordinator;
 import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
 import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.List;
 import org.imisfhir.security.BulkExportScopeInterceptor;
+import org.imisfhir.security.BulkExportVisibilityFilter;
 import org.imisfhir.security.DistrictScopeInterceptor;
+import org.imisfhir.security.ResourceVisibility;
 import org.imisfhir.security.ExportOwnerGuard;
 import org.imisfhir.security.LocationTreeCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,7 +48,11 @@ public class BulkExportConfig {
 			IJobCoordinator jobs,
 			DaoRegistry daoRegistry,
 			LocationTreeCache locations,
-			DistrictScopeInterceptor districtScope) {
+			DistrictScopeInterceptor districtScope,
+			ObjectProvider<ResourceVisibility> visibility,
+			IInterceptorService interceptors) {
+		List<ResourceVisibility> rules = visibility.orderedStream().toList();
+		interceptors.registerInterceptor(new BulkExportVisibilityFilter(rules, districtScope));
 		storageSettings.setBulkExportFileRetentionPeriodHours(properties.getFileRetentionHours());
 		storageSettings.setBulkExportFileMaximumCapacity(properties.getMaxResourcesPerFile());
 		storageSettings.setBulkExportFileMaximumSize(properties.getMaxFileSizeMb() * 1024L * 1024L);
@@ -53,7 +61,7 @@ public class BulkExportConfig {
 				properties.getFileRetentionHours(), properties.getMaxResourcesPerFile(), properties.getMaxFileSizeMb(),
 				properties.isReuseJobs());
 		return new BulkExportEndpoint(provider, List.of(
-				new BulkExportScopeInterceptor(daoRegistry, locations, districtScope),
+				new BulkExportScopeInterceptor(daoRegistry, locations, districtScope, rules),
 				new ExportOwnerGuard(fhirContext, jobs)));
 	}
 }

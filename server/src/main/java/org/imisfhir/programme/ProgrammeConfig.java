@@ -35,6 +35,19 @@ public class ProgrammeConfig {
 	}
 
 	@Bean
+	public SensitiveDataLabeller sensitiveDataLabeller(DaoRegistry daos, Programmes programmes, IInterceptorService interceptors) {
+		SensitiveDataLabeller labeller = new SensitiveDataLabeller(daos, programmes);
+		interceptors.registerInterceptor(labeller);
+		return labeller;
+	}
+
+	/** Hides the sensitive programmes' data from users not granted it (applied by the consent interceptor). */
+	@Bean
+	public SensitiveDataVisibility sensitiveDataVisibility(Programmes programmes) {
+		return new SensitiveDataVisibility(programmes);
+	}
+
+	@Bean
 	public ProgrammeClaimInterceptor programmeClaimInterceptor(DaoRegistry daos, Programmes programmes, IInterceptorService interceptors) {
 		ProgrammeClaimInterceptor interceptor = new ProgrammeClaimInterceptor(daos, programmes);
 		interceptors.registerInterceptor(interceptor);

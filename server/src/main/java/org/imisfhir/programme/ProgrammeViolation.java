@@ -40,7 +40,10 @@ public enum ProgrammeViolation implements RuleViolation {
 	CLAIM_VOUCHER_UNKNOWN("claim-voucher-unknown"),
 	CLAIM_VOUCHER_NOT_USED("claim-voucher-not-used"),
 	PRODUCT_IDENTIFIER_MISSING("product-identifier-missing"),
-	PRODUCT_NOT_FOR_FAMILY("product-not-for-family");
+	PRODUCT_NOT_FOR_FAMILY("product-not-for-family"),
+	SENSITIVE_LABEL_CHANGE("sensitive-label-change"),
+	SENSITIVE_SEARCH_NOT_GRANTED("sensitive-search-not-granted"),
+	SENSITIVE_IDENTIFIER_NOT_GRANTED("sensitive-identifier-not-granted");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
 

@@ -7,16 +7,20 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.UriParam;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.programme.rules.ProgrammeTerms;
+import org.imisfhir.programme.rules.SensitivityLabels;
 
 /**
  * The country programmes (PlanDefinition of profile imis-programme), read once and kept until a PlanDefinition
@@ -48,6 +52,11 @@ public class Programmes {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(known().codeById().get(reference.getReferenceElement().getIdPart()));
+	}
+
+	/** The labels of the sensitive programmes' data (extension programme-rules, sensitivityLabel). */
+	public SensitivityLabels sensitivity() {
+		return known().sensitivity();
 	}
 
 	/** The name (title) of the programme of a code. */
@@ -105,6 +114,7 @@ public class Programmes {
 		Map<String, String> codeById = new HashMap<>();
 		Map<String, ProgrammeTerms> terms = new HashMap<>();
 		Map<String, String> titleByCode = new HashMap<>();
+		List<SensitivityLabels.SensitiveProgramme> sensitive = new ArrayList<>();
 		SearchParameterMap programmes = SearchParameterMap.newSynchronous("_profile", new UriParam(PROFILE));
 		for (IBaseResource found : daos.getResourceDao(PlanDefinition.class)
 				.search(programmes, new SystemRequestDetails()).getAllResources()) {
@@ -117,8 +127,9 @@ public class Programmes {
 			codeById.put(programme.getIdElement().getIdPart(), code);
 			titleByCode.put(code, programme.hasTitle() ? programme.getTitle() : code);
 			terms.put(code, termsOf(code, programme.getExtensionByUrl(RULES_EXTENSION)));
+			sensitiveOf(code, programme.getExtensionByUrl(RULES_EXTENSION)).ifPresent(sensitive::add);
 		}
-		return new Known(Map.copyOf(codeById), Map.copyOf(terms), Map.copyOf(titleByCode));
+		return new Known(Map.copyOf(codeById), Map.copyOf(terms), Map.copyOf(titleByCode), new SensitivityLabels(sensitive));
 	}
 
 	private static ProgrammeTerms termsOf(String code, Extension rules) {
@@ -139,5 +150,19 @@ public class Programmes {
 		return new ProgrammeTerms(code, blocks, idles, voucher);
 	}
 
-	private record Known(Map<String, String> codeById, Map<String, ProgrammeTerms> terms, Map<String, String> titleByCode) {}
+	private static Optional<SensitivityLabels.SensitiveProgramme> sensitiveOf(String code, Extension rules) {
+		if (rules == null || rules.getExtensionByUrl("sensitivityLabel") == null
+				|| !(rules.getExtensionByUrl("sensitivityLabel").getValue() instanceof Coding label)) {
+			return Optional.empty();
+		}
+		Set<String> systems = new HashSet<>();
+		for (Extension part : rules.getExtensionsByUrl("sensitiveIdentifier")) {
+			systems.add(part.getValue().primitiveValue());
+		}
+		return Optional.of(new SensitivityLabels.SensitiveProgramme(
+				code, new SensitivityLabels.Label(label.getSystem(), label.getCode()), systems));
+	}
+
+	private record Known(Map<String, String> codeById, Map<String, ProgrammeTerms> terms, Map<String, String> titleByCode,
+			SensitivityLabels sensitivity) {}
 }

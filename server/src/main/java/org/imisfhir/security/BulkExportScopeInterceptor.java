@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters.ExportStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Group;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * HAPI is about to start the job: the resource types their roles read, each narrowed to their districts or
  * facility by type filters ({@link ExportScope}); a named insuree or family outside them is refused (403
  * {@code out-of-scope}), and so is a family with a member outside them. The files are marked with the user's
- * name ({@code Binary.securityContext}), so only that user fetches them ({@link ExportOwnerGuard}).
+ * name ({@code Binary.securityContext}), so only that user fetches them ({@link ExportOwnerGuard}). What a
+ * {@link ResourceVisibility} rule hides from the user (sensitive data) is noted on the job and left out of the files
+ * as they are written.
  */
 @Interceptor
 public class BulkExportScopeInterceptor {
@@ -37,16 +40,24 @@ public class BulkExportScopeInterceptor {
 
 	/** The identifier system of the exporting user in the files' {@code Binary.securityContext}. */
 	public static final String OWNER_SYSTEM = "https://imis-fhir.org/fhir/sid/export-owner";
+	/** Job user data key (with the rule's index) of what a visibility rule leaves out of the export. */
+	static final String VISIBILITY_NOTE = "imis-visibility-";
+	/** Job user data: the types checked against the user's area while written, and that area. */
+	static final String AREA_TYPES = "imis-area-types";
+	static final String AREA_DISTRICTS = "imis-area-districts";
+	static final String AREA_FACILITY = "imis-area-facility";
 
 	private final DaoRegistry daoRegistry;
 	private final LocationTreeCache locations;
 	private final DistrictScopeInterceptor districtScope;
+	private final List<ResourceVisibility> visibility;
 
-	public BulkExportScopeInterceptor(
-			DaoRegistry daoRegistry, LocationTreeCache locations, DistrictScopeInterceptor districtScope) {
+	public BulkExportScopeInterceptor(DaoRegistry daoRegistry, LocationTreeCache locations,
+			DistrictScopeInterceptor districtScope, List<ResourceVisibility> visibility) {
 		this.daoRegistry = daoRegistry;
 		this.locations = locations;
 		this.districtScope = districtScope;
+		this.visibility = List.copyOf(visibility);
 	}
 
 	@Hook(Pointcut.STORAGE_INITIATE_BULK_EXPORT)
@@ -65,12 +76,28 @@ public class BulkExportScopeInterceptor {
 		if (decision.refused()) {
 			throw refusal(user, decision.refusal());
 		}
-		export.setResourceTypes(decision.narrowed().types());
-		export.setFilters(decision.narrowed().filters());
+		ExportScope.Narrowed narrowed = decision.narrowed();
+		for (int i = 0; i < visibility.size(); i++) {
+			ResourceVisibility rule = visibility.get(i);
+			if (rule.limits(user)) {
+				Optional<String> note = rule.exportNote(user);
+				if (note.isPresent()) {
+					export.setUserData(VISIBILITY_NOTE + i, note.get());
+				}
+			}
+		}
+		List<String> checked = ExportScope.checkedWhileWritten(narrowed.types(), area);
+		if (!checked.isEmpty()) {
+			export.setUserData(AREA_TYPES, String.join(",", checked));
+			export.setUserData(AREA_DISTRICTS, String.join(",", user.districts()));
+			export.setUserData(AREA_FACILITY, user.facility() == null ? "" : user.facility());
+		}
+		export.setResourceTypes(narrowed.types());
+		export.setFilters(narrowed.filters());
 		export.setBinarySecurityContextIdentifierSystem(OWNER_SYSTEM);
 		export.setBinarySecurityContextIdentifierValue(user.username());
 		log.info("Bulk export ({} level) by {}: types {}{}", export.getExportStyle(), user.username(),
-				decision.narrowed().types(), area.limited() ? ", limited to " + limits(user) : "");
+				narrowed.types(), area.limited() ? ", limited to " + limits(user) : "");
 	}
 
 	private ExportScope.Area area(ImisUser user, String facilityId) {

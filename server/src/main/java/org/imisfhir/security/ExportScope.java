@@ -47,7 +47,7 @@ public final class ExportScope {
 	 * family's village, a policy by its family's village, a claim by its health facility (the facility itself for a
 	 * facility user, its district otherwise). The same rules as {@link DistrictScopeInterceptor} for Group, Patient
 	 * and Claim. Types reached only through two references (contributions, claim answers, eligibility enquiries)
-	 * are not listed: HAPI's export searches refuse chains of two levels.
+	 * are not listed: HAPI's export searches refuse chains of two levels ({@link #CHECKED_WHILE_WRITTEN}).
 	 */
 	private static final Map<String, List<Condition>> CONDITIONS = Map.of(
 			"Group", List.of(new Condition("village", Within.VILLAGES)),
@@ -56,6 +56,20 @@ public final class ExportScope {
 			"Claim", List.of(
 					new Condition("provider:Organization.district", Within.DISTRICTS),
 					new Condition("provider", Within.FACILITY)));
+
+	/**
+	 * Types reached only through two references, which HAPI's export searches cannot narrow: exported for a limited
+	 * user all the same, each resource checked against the user's area as the files are written
+	 * ({@link BulkExportVisibilityFilter}), by the same rules as their searches ({@link DistrictScopeInterceptor}).
+	 */
+	public static final Set<String> CHECKED_WHILE_WRITTEN = Set.of(
+			"PaymentNotice", "ClaimResponse", "CoverageEligibilityRequest", "CoverageEligibilityResponse",
+			"Communication", "CommunicationRequest");
+
+	/** The exported types a limited user's area is checked on while the files are written. */
+	public static List<String> checkedWhileWritten(List<String> types, Area area) {
+		return area.limited() ? types.stream().filter(CHECKED_WHILE_WRITTEN::contains).toList() : List.of();
+	}
 
 	/** Types every user sees whole, whatever their districts: the registers, locations, profiles and terminology. */
 	static final Set<String> SEEN_WHOLE = union(RoleRights.REGISTERS, RoleRights.LOCATIONS, RoleRights.CONFORMANCE);
@@ -114,7 +128,7 @@ public final class ExportScope {
 
 	/** The conditions narrowing a type to the area (none needed: empty list); empty when it cannot be narrowed. */
 	static Optional<List<String>> conditions(String type, Area area) {
-		if (!area.limited() || SEEN_WHOLE.contains(type)) {
+		if (!area.limited() || SEEN_WHOLE.contains(type) || CHECKED_WHILE_WRITTEN.contains(type)) {
 			return Optional.of(List.of());
 		}
 		List<Condition> conditions = CONDITIONS.get(type);

@@ -16,7 +16,11 @@ public enum ImisRole {
 	IMIS_ADMINISTRATOR("imis-administrator", "IMIS Administrator"),
 	RECEPTIONIST("receptionist", "Receptionist"),
 	CLAIM_ADMINISTRATOR("claim-administrator", "Claim Administrator"),
-	CLAIM_CONTRIBUTOR("claim-contributor", "Claim Contributor");
+	CLAIM_CONTRIBUTOR("claim-contributor", "Claim Contributor"),
+	/** A grant beside an openIMIS role: sees the data of sensitive programmes (Cameroon: HIV). */
+	SENSITIVE_DATA_READER("sensitive-data-reader", "Sensitive data reader"),
+	/** Sees sensitive data and may add or remove an insuree's sensitive identifiers, with a reason. */
+	SENSITIVE_DATA_MANAGER("sensitive-data-manager", "Sensitive data manager");
 
 	/** CodeSystem of the role codes, used in AuditEvent.agent.role. */
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-role";

@@ -1,5 +1,6 @@
 package org.imisfhir.security;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -14,4 +15,23 @@ public interface ResourceVisibility {
 
 	/** Whether the user may see this resource; only asked when {@link #limits} is true for them. */
 	boolean visible(ImisUser user, IBaseResource resource);
+
+	/**
+	 * Refuses a request of a user this rule limits whose parameters would reveal what the rule hides (throw an
+	 * ImisRuleException); by default every request may go on.
+	 */
+	default void checkRequest(ImisUser user, RequestDetails request) {}
+
+	/**
+	 * What a bulk export of a user this rule limits must remember to leave out what it hides (bulk export runs as a
+	 * job, outside the consent interceptor and without the user): kept with the job; empty when nothing is hidden.
+	 */
+	default java.util.Optional<String> exportNote(ImisUser user) {
+		return java.util.Optional.empty();
+	}
+
+	/** Whether a resource goes into a bulk export whose job was given {@code note} by {@link #exportNote}. */
+	default boolean exportable(String note, IBaseResource resource) {
+		return true;
+	}
 }

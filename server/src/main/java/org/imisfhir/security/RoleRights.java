@@ -177,6 +177,9 @@ public final class RoleRights {
 		table.put(ImisRole.CLAIM_CONTRIBUTOR, referenceData()
 				.grant("Claim", READ, WRITE).grant("ClaimResponse", READ)
 				.build());
+		// grants beside an openIMIS role: what they add is seeing (and, for the manager, relabelling) sensitive data
+		table.put(ImisRole.SENSITIVE_DATA_READER, referenceData().build());
+		table.put(ImisRole.SENSITIVE_DATA_MANAGER, referenceData().build());
 		return table;
 	}
 

@@ -23,6 +23,11 @@ public class VisibilityConsentService implements IConsentService {
 		this.rules = List.copyOf(rules);
 	}
 
+	/** Whether some rule limits the user of this request (nobody signed in: the server's own work, not limited). */
+	boolean limits(ImisUser user) {
+		return user != null && rules.stream().anyMatch(rule -> rule.limits(user));
+	}
+
 	@Override
 	public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices context) {
 		ImisUser user = CurrentUser.get().orElse(null);
@@ -33,6 +38,7 @@ public class VisibilityConsentService implements IConsentService {
 		if (limiting.isEmpty()) {
 			return ConsentOutcome.AUTHORIZED;
 		}
+		limiting.forEach(rule -> rule.checkRequest(user, request));
 		request.getUserData().put(LIMITING_RULES, limiting);
 		return ConsentOutcome.PROCEED;
 	}

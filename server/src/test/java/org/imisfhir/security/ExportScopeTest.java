@@ -73,8 +73,12 @@ class ExportScopeTest {
 
 		// a facility user's insurees are not limited, as in their searches
 		assertThat(decision.narrowed().filters()).containsExactly("Claim?provider=Organization/hf-1");
-		assertThat(ExportScope.decide(claims, facility, List.of("ClaimResponse"), true, List.of()).refusal())
-				.isEqualTo(new ExportScope.Refusal(SecurityViolation.EXPORT_NOT_NARROWABLE, "ClaimResponse"));
+		// claim answers are reached through their claim: kept, and checked one by one while the files are written
+		ExportScope.Decision answers = ExportScope.decide(claims, facility, List.of("ClaimResponse"), true, List.of());
+		assertThat(answers.refusal()).isNull();
+		assertThat(answers.narrowed().filters()).isEmpty();
+		assertThat(ExportScope.checkedWhileWritten(List.of("ClaimResponse", "Claim"), facility)).containsExactly("ClaimResponse");
+		assertThat(ExportScope.checkedWhileWritten(List.of("ClaimResponse"), ExportScope.Area.EVERYWHERE)).isEmpty();
 	}
 
 	@Test

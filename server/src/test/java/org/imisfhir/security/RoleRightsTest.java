@@ -58,6 +58,14 @@ class RoleRightsTest {
 	}
 
 	@Test
+	void theSensitiveDataGrantsAddNoTypeOrOperationToTheReferenceData() {
+		Rights referenceData = RoleRights.of(ImisRole.SENSITIVE_DATA_READER);
+		assertThat(RoleRights.of(ImisRole.SENSITIVE_DATA_MANAGER).resources()).isEqualTo(referenceData.resources());
+		assertThat(referenceData.can("Patient", READ)).isFalse();
+		assertThat(referenceData.canInvoke("Patient/$link-identifier")).isFalse();
+	}
+
+	@Test
 	void noRoleNoRights() {
 		Rights none = RoleRights.of(Set.of());
 		assertThat(none.resources()).isEmpty();
@@ -183,8 +191,8 @@ class RoleRightsTest {
 	@Test
 	void subscriptionsAreForTheRolesThatFollowEventsNotForTheFrontDesk() {
 		for (ImisRole role : ImisRole.values()) {
-			boolean subscribes = !List.of(ImisRole.RECEPTIONIST, ImisRole.CLAIM_CONTRIBUTOR, ImisRole.SCHEME_ADMINISTRATOR)
-					.contains(role);
+			boolean subscribes = !List.of(ImisRole.RECEPTIONIST, ImisRole.CLAIM_CONTRIBUTOR, ImisRole.SCHEME_ADMINISTRATOR,
+					ImisRole.SENSITIVE_DATA_READER, ImisRole.SENSITIVE_DATA_MANAGER).contains(role);
 			for (Access access : Access.values()) {
 				assertThat(RoleRights.of(role).can("Subscription", access)).as(role + " " + access).isEqualTo(subscribes);
 			}

@@ -19,7 +19,12 @@ import org.imisfhir.app.ImisOperationProvider;
 import org.imisfhir.audit.AuditNote;
 import org.imisfhir.enrolment.EnrolmentProfiles;
 import org.imisfhir.outcome.ImisRuleException;
+import org.imisfhir.outcome.ErrorCode;
 import org.imisfhir.programme.ProgrammeViolation;
+import org.imisfhir.programme.Programmes;
+import org.imisfhir.programme.SensitiveDataLabeller;
+import org.imisfhir.security.CurrentUser;
+import org.imisfhir.security.ImisRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,10 +41,12 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 
 	private final DaoRegistry daos;
 	private final MpiIdentifiers identifiers;
+	private final Programmes programmes;
 
-	public IdentifierLinkProvider(DaoRegistry daos, MpiIdentifiers identifiers) {
+	public IdentifierLinkProvider(DaoRegistry daos, MpiIdentifiers identifiers, Programmes programmes) {
 		this.daos = daos;
 		this.identifiers = identifiers;
+		this.programmes = programmes;
 	}
 
 	@Operation(name = "$link-identifier", type = Patient.class)
@@ -52,6 +59,7 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 		String sys = text(system);
 		String val = text(value);
 		String why = note(sys, val, reason);
+		refuseSensitiveUnlessManager(sys);
 		identifiers.linkRule().check(sys, val).ifPresent(refusal -> {
 			throw switch (refusal) {
 				case SYSTEM_NOT_URI -> ImisRuleException.businessRule(ProgrammeViolation.MPI_SYSTEM_NOT_URI, sys);
@@ -77,7 +85,7 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 			});
 		}
 		patient.addIdentifier(identifiers.linked(sys, val));
-		dao.update(patient, new SystemRequestDetails());
+		SensitiveDataLabeller.withReason(why, () -> dao.update(patient, SensitiveDataLabeller.replacingLabels()));
 		LOG.info("Identifier {}|{} linked to {}: {}", sys, val, self, why);
 		return dao.read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
 	}
@@ -92,6 +100,7 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 		String sys = text(system);
 		String val = text(value);
 		String why = note(sys, val, reason);
+		refuseSensitiveUnlessManager(sys);
 		if (EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM.equals(sys)) {
 			throw ImisRuleException.businessRule(ProgrammeViolation.MPI_INSURANCE_NUMBER_KEPT);
 		}
@@ -101,9 +110,17 @@ public class IdentifierLinkProvider implements ImisOperationProvider {
 		Identifier linked = MpiIdentifiers.find(patient, sys == null ? "" : sys, val == null ? "" : val).orElseThrow(() ->
 				ImisRuleException.businessRule(ProgrammeViolation.MPI_IDENTIFIER_NOT_LINKED, sys + "|" + val));
 		patient.getIdentifier().remove(linked);
-		dao.update(patient, new SystemRequestDetails());
+		SensitiveDataLabeller.withReason(why, () -> dao.update(patient, SensitiveDataLabeller.replacingLabels()));
 		LOG.info("Identifier {}|{} unlinked from {}: {}", sys, val, patient.getIdElement().toUnqualifiedVersionless().getValue(), why);
 		return dao.read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
+	}
+
+	/** A sensitive programme's identifier (Cameroon: TARV code, national MPI number) is linked by its manager only. */
+	private void refuseSensitiveUnlessManager(String system) {
+		if (system != null && programmes.sensitivity().sensitiveSystems().contains(system)
+				&& CurrentUser.get().map(user -> !user.hasRole(ImisRole.SENSITIVE_DATA_MANAGER)).orElse(false)) {
+			throw new ImisRuleException(ErrorCode.FORBIDDEN, ProgrammeViolation.SENSITIVE_IDENTIFIER_NOT_GRANTED, system);
+		}
 	}
 
 	/** Notes the identifier and the reason for the audit (refusals included); the reason is required. */

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.imisfhir.app.ImisOperationProvider;
 import org.imisfhir.audit.AuditNote;
+import org.imisfhir.programme.SensitiveDataLabeller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,9 @@ public class InsureeMergeProvider implements ImisOperationProvider {
 			out.addParameter().setName("retired").setResource(changes.retired());
 			out.addParameter().setName("changes").setResource(changes.transaction());
 		} else {
-			Bundle response = systemDao.transaction(new SystemRequestDetails(), changes.transaction());
+			String why = reason == null || reason.getValue() == null ? "merge of insurees" : reason.getValue();
+			Bundle response = SensitiveDataLabeller.withReason(why,
+					() -> systemDao.transaction(new SystemRequestDetails(), changes.transaction()));
 			out.addParameter().setName("result").setResource(
 					daos.getResourceDao(Patient.class).read(new IdType("Patient", survivorId), new SystemRequestDetails()));
 			out.addParameter().setName("retired").setResource(
