@@ -16,7 +16,9 @@ public enum ImisRole {
 	IMIS_ADMINISTRATOR("imis-administrator", "IMIS Administrator"),
 	RECEPTIONIST("receptionist", "Receptionist"),
 	CLAIM_ADMINISTRATOR("claim-administrator", "Claim Administrator"),
-	CLAIM_CONTRIBUTOR("claim-contributor", "Claim Contributor");
+	CLAIM_CONTRIBUTOR("claim-contributor", "Claim Contributor"),
+	/** Not an openIMIS role: the Cameroon SOP's duplicate management of health vouchers (chèques santé). */
+	VOUCHER_MANAGER("voucher-manager", "Voucher Manager");
 
 	/** CodeSystem of the role codes, used in AuditEvent.agent.role. */
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-role";
