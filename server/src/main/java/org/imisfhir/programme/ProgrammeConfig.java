@@ -34,6 +34,17 @@ public class ProgrammeConfig {
 		return interceptor;
 	}
 
+	/**
+	 * Users assigned to programmes see and write only the claims and policies of those programmes: a visibility
+	 * rule of the consent interceptor, and a write check on every storage of a claim or policy.
+	 */
+	@Bean
+	public ProgrammeVisibility programmeVisibility(DaoRegistry daos, Programmes programmes, IInterceptorService interceptors) {
+		ProgrammeVisibility visibility = new ProgrammeVisibility(daos, programmes);
+		interceptors.registerInterceptor(visibility);
+		return visibility;
+	}
+
 	@Bean
 	public SensitiveDataLabeller sensitiveDataLabeller(DaoRegistry daos, Programmes programmes, IInterceptorService interceptors) {
 		SensitiveDataLabeller labeller = new SensitiveDataLabeller(daos, programmes);

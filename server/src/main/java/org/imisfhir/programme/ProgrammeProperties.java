@@ -98,6 +98,16 @@ public class ProgrammeProperties {
 		private String numberPattern = "[A-Za-z0-9-]{6,20}";
 		/** Programme code given to imported vouchers when the import names none. */
 		private String defaultProgramme = "CCS";
+		/** A voucher's status change needs a sign-in (token auth_time) at most this many minutes old. */
+		private int reauthenticationMinutes = 5;
+
+		public int getReauthenticationMinutes() {
+			return reauthenticationMinutes;
+		}
+
+		public void setReauthenticationMinutes(int reauthenticationMinutes) {
+			this.reauthenticationMinutes = reauthenticationMinutes;
+		}
 
 		public String getNumberPattern() {
 			return numberPattern;

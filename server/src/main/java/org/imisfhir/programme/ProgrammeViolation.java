@@ -9,6 +9,7 @@ public enum ProgrammeViolation implements RuleViolation {
 	VOUCHER_REASON_REQUIRED("voucher-reason-required"),
 	VOUCHER_SAME_STATUS("voucher-same-status"),
 	VOUCHER_USE_BY_ENROLMENT_ONLY("voucher-use-by-enrolment-only"),
+	VOUCHER_USED_NOT_NEW_AGAIN("voucher-used-not-new-again"),
 	VOUCHER_NOT_A_VOUCHER("voucher-not-a-voucher"),
 	VOUCHER_UNKNOWN("voucher-unknown"),
 	VOUCHER_NOT_NEW("voucher-not-new"),

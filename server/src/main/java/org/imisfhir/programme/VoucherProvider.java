@@ -22,6 +22,12 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.imisfhir.app.ImisOperationProvider;
+import org.imisfhir.audit.AuditNote;
+import org.imisfhir.outcome.ErrorCode;
+import org.imisfhir.security.CurrentUser;
+import org.imisfhir.security.ImisUser;
+import org.imisfhir.security.SecurityViolation;
+import org.imisfhir.security.rules.FreshSignIn;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.outcome.Messages;
 import org.imisfhir.programme.rules.VoucherImportPlanner;
@@ -35,6 +41,8 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -42,6 +50,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Health vouchers (chèques santé): {@code Basic/$import-vouchers} loads a voucher file with a per-row report
@@ -70,6 +79,9 @@ public class VoucherProvider implements ImisOperationProvider {
 			@OperationParam(name = "csv", min = 1, max = 1) StringType csv,
 			@OperationParam(name = "programme", max = 1) StringType programme,
 			RequestDetails request) {
+		if (csv == null || csv.isEmpty()) {
+			throw ImisRuleException.businessRule(ProgrammeViolation.VOUCHER_CSV_HEADER);
+		}
 		Locale locale = Messages.negotiate(request.getHeader("Accept-Language"));
 		String programmeCode = programme == null || programme.isEmpty() ? properties.getVoucher().getDefaultProgramme() : programme.getValue();
 		String importId = "vouchers-" + LocalDateTime.now().withNano(0);
@@ -124,6 +136,7 @@ public class VoucherProvider implements ImisOperationProvider {
 			@IdParam IdType id,
 			@OperationParam(name = "status", min = 1, max = 1) CodeType status,
 			@OperationParam(name = "reason", min = 1, max = 1) StringType reason) {
+		Optional<Instant> signedInAt = requireFreshSignIn("Basic/$set-voucher-status");
 		Basic voucher = daos.getResourceDao(Basic.class).read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
 		if (!Vouchers.isVoucher(voucher)) {
 			throw ImisRuleException.businessRule(ProgrammeViolation.VOUCHER_NOT_A_VOUCHER, id.getIdPart());
@@ -138,12 +151,37 @@ public class VoucherProvider implements ImisOperationProvider {
 				case REASON_REQUIRED -> ProgrammeViolation.VOUCHER_REASON_REQUIRED;
 				case SAME_STATUS -> ProgrammeViolation.VOUCHER_SAME_STATUS;
 				case USE_BY_ENROLMENT_ONLY -> ProgrammeViolation.VOUCHER_USE_BY_ENROLMENT_ONLY;
+				case USED_NOT_NEW_AGAIN -> ProgrammeViolation.VOUCHER_USED_NOT_NEW_AGAIN;
 			}, Vouchers.number(voucher).orElse(id.getIdPart()), current.code());
 		});
-		Vouchers.changeStatus(voucher, target, null, why);
+		String by = CurrentUser.get().map(ImisUser::username).orElse(null);
+		Vouchers.changeStatus(voucher, target, by, why);
 		daos.getResourceDao(Basic.class).update(voucher, new SystemRequestDetails());
-		LOG.info("Voucher {} set from {} to {}: {}", Vouchers.number(voucher).orElse(id.getIdPart()), current.code(), target.code(), why);
+		String number = Vouchers.number(voucher).orElse(id.getIdPart());
+		AuditNote.reason(why);
+		AuditNote.detail("voucher", number + ": " + current.code() + " -> " + target.code());
+		signedInAt.ifPresent(at -> AuditNote.detail("signed-in", at.toString()));
+		LOG.info("Voucher {} set from {} to {} by {}: {}", number, current.code(), target.code(), by, why);
 		return daos.getResourceDao(Basic.class).read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
+	}
+
+	/**
+	 * The step needs a sign-in at most {@code imis.programmes.voucher.reauthentication-minutes} old (the token's
+	 * auth_time); otherwise 401 with the step-up challenge of RFC 9470, so that the client signs the user in again
+	 * (Keycloak: {@code max_age} in the authorization request) and repeats the request.
+	 */
+	private Optional<Instant> requireFreshSignIn(String step) {
+		int minutes = properties.getVoucher().getReauthenticationMinutes();
+		Optional<Instant> signedInAt = CurrentUser.authenticatedAt();
+		if (!FreshSignIn.fresh(signedInAt, Instant.now(), Duration.ofMinutes(minutes))) {
+			ImisRuleException refusal = new ImisRuleException(ErrorCode.UNAUTHENTICATED,
+					SecurityViolation.REAUTHENTICATION_REQUIRED, step, minutes);
+			refusal.addResponseHeader("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", "
+					+ "error_description=\"" + step + " needs a sign-in at most " + minutes + " minutes old\", "
+					+ "max_age=" + (minutes * 60L));
+			throw refusal;
+		}
+		return signedInAt;
 	}
 
 	private static List<VoucherImportPlanner.Row> rows(String csv) {

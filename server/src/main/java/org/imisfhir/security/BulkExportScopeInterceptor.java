@@ -71,8 +71,9 @@ public class BulkExportScopeInterceptor {
 		if (area.limited()) {
 			checkTargets(user, facilityId, export);
 		}
+		List<String> types = withoutProgrammeTypes(user, export.getResourceTypes(), typesAsked(request));
 		ExportScope.Decision decision = ExportScope.decide(
-				user.rights(), area, export.getResourceTypes(), typesAsked(request), export.getFilters());
+				user.rights(), area, types, typesAsked(request), export.getFilters());
 		if (decision.refused()) {
 			throw refusal(user, decision.refusal());
 		}
@@ -98,6 +99,23 @@ public class BulkExportScopeInterceptor {
 		export.setBinarySecurityContextIdentifierValue(user.username());
 		log.info("Bulk export ({} level) by {}: types {}{}", export.getExportStyle(), user.username(),
 				narrowed.types(), area.limited() ? ", limited to " + limits(user) : "");
+	}
+
+	/**
+	 * A user limited to programmes exports no claims, claim responses or policies: the export's searches cannot
+	 * leave out those of other programmes (while keeping those of none). Asked for by name, they are refused.
+	 */
+	private static List<String> withoutProgrammeTypes(ImisUser user, List<String> types, boolean typesAsked) {
+		if (user.programmes().isEmpty() || types == null) {
+			return types;
+		}
+		for (String type : types) {
+			if (ExportScope.PROGRAMME_TYPES.contains(type) && typesAsked) {
+				throw new ImisRuleException(ErrorCode.FORBIDDEN, SecurityViolation.EXPORT_PROGRAMME_LIMITED,
+						user.username(), user.programmes(), type);
+			}
+		}
+		return types.stream().filter(type -> !ExportScope.PROGRAMME_TYPES.contains(type)).toList();
 	}
 
 	private ExportScope.Area area(ImisUser user, String facilityId) {

@@ -1,5 +1,6 @@
 package org.imisfhir.security;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,6 +15,15 @@ public final class CurrentUser {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof ImisAuthentication imis && imis.isAuthenticated()) {
 			return Optional.of(imis.getUser());
+		}
+		return Optional.empty();
+	}
+
+	/** When the signed-in user last entered their credentials ({@link ImisAuthentication#authenticatedAt()}). */
+	public static Optional<Instant> authenticatedAt() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof ImisAuthentication imis && imis.isAuthenticated()) {
+			return imis.authenticatedAt();
 		}
 		return Optional.empty();
 	}

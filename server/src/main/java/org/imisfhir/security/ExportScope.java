@@ -71,6 +71,9 @@ public final class ExportScope {
 		return area.limited() ? types.stream().filter(CHECKED_WHILE_WRITTEN::contains).toList() : List.of();
 	}
 
+	/** Types hidden in part from a user limited to programmes (ProgrammeVisibility): not exported for them. */
+	public static final Set<String> PROGRAMME_TYPES = Set.of("Claim", "ClaimResponse", "Coverage");
+
 	/** Types every user sees whole, whatever their districts: the registers, locations, profiles and terminology. */
 	static final Set<String> SEEN_WHOLE = union(RoleRights.REGISTERS, RoleRights.LOCATIONS, RoleRights.CONFORMANCE);
 

@@ -20,7 +20,9 @@ public enum ImisRole {
 	/** A grant beside an openIMIS role: sees the data of sensitive programmes (Cameroon: HIV). */
 	SENSITIVE_DATA_READER("sensitive-data-reader", "Sensitive data reader"),
 	/** Sees sensitive data and may add or remove an insuree's sensitive identifiers, with a reason. */
-	SENSITIVE_DATA_MANAGER("sensitive-data-manager", "Sensitive data manager");
+	SENSITIVE_DATA_MANAGER("sensitive-data-manager", "Sensitive data manager"),
+	/** Not an openIMIS role: the Cameroon SOP's duplicate management of health vouchers (chèques santé). */
+	VOUCHER_MANAGER("voucher-manager", "Voucher Manager");
 
 	/** CodeSystem of the role codes, used in AuditEvent.agent.role. */
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-role";

@@ -12,19 +12,26 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Reads a Keycloak access token: the user name ({@code preferred_username}, else {@code sub}), the openIMIS
  * roles among the realm roles ({@code realm_access.roles}) and the client's roles
- * ({@code resource_access.<audience>.roles}), the {@code districts} and {@code facility} claims written by
- * the realm's protocol mappers, and the client ({@code azp}).
+ * ({@code resource_access.<audience>.roles}), the {@code districts}, {@code facility} and {@code programmes}
+ * claims written by the realm's protocol mappers, and the client ({@code azp}). The bearer token itself stays
+ * the authentication's credentials, for what a step needs of it (the time of sign-in, {@code auth_time}).
  */
 public class KeycloakTokenConverter implements Converter<Jwt, ImisAuthentication> {
 
 	private final String audience;
 	private final String districtsClaim;
 	private final String facilityClaim;
+	private final String programmesClaim;
 
 	public KeycloakTokenConverter(String audience, String districtsClaim, String facilityClaim) {
+		this(audience, districtsClaim, facilityClaim, "programmes");
+	}
+
+	public KeycloakTokenConverter(String audience, String districtsClaim, String facilityClaim, String programmesClaim) {
 		this.audience = audience;
 		this.districtsClaim = districtsClaim;
 		this.facilityClaim = facilityClaim;
+		this.programmesClaim = programmesClaim;
 	}
 
 	@Override
@@ -44,7 +51,7 @@ public class KeycloakTokenConverter implements Converter<Jwt, ImisAuthentication
 			addRoles(roles, byClient.get(audience));
 		}
 		return new ImisUser(username, roles, strings(jwt.getClaim(districtsClaim)), string(jwt.getClaim(facilityClaim)),
-				jwt.getClaimAsString("azp"));
+				jwt.getClaimAsString("azp"), strings(jwt.getClaim(programmesClaim)));
 	}
 
 	private static void addRoles(Set<ImisRole> roles, Object access) {

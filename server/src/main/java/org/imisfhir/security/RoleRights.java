@@ -63,6 +63,11 @@ public final class RoleRights {
 	 * to the types the role reads, within the user's districts (BulkExportScopeInterceptor).
 	 */
 	public static final Set<String> BULK_EXPORT = Set.of("$export", "Patient/$export", "Group/$export", "$export-poll-status");
+	/**
+	 * Duplicate management of health vouchers (Cameroon SOP): a voucher's status change, also of a used voucher,
+	 * which also asks for a fresh sign-in (VoucherProvider).
+	 */
+	public static final Set<String> VOUCHER_MANAGEMENT = Set.of("Basic/$set-voucher-status");
 	/** The monthly HMIS indicator feed (MeasureReport per district). */
 	public static final String HMIS_INDICATORS = "MeasureReport/$hmis-indicators";
 	/** The monthly report of a country programme (MeasureReport per facility and for the programme). */
@@ -143,7 +148,7 @@ public final class RoleRights {
 		table.put(ImisRole.SCHEME_ADMINISTRATOR, referenceData()
 				.grant(REGISTERS, READ, WRITE, DELETE)
 				.grant("Basic", READ, WRITE)
-				.operations("$import-catalogue", "Basic/$import-vouchers", "Basic/$set-voucher-status")
+				.operations("$import-catalogue", "Basic/$import-vouchers")
 				.operations(MPI_LINKAGE)
 				.build());
 		// 1219xx locations; users and roles live in Keycloak; the audit trail; the openIMIS migration (a tool)
@@ -180,6 +185,11 @@ public final class RoleRights {
 		// grants beside an openIMIS role: what they add is seeing (and, for the manager, relabelling) sensitive data
 		table.put(ImisRole.SENSITIVE_DATA_READER, referenceData().build());
 		table.put(ImisRole.SENSITIVE_DATA_MANAGER, referenceData().build());
+		// the SOP's dedicated role: reads the vouchers, changes their status (also of a used voucher)
+		table.put(ImisRole.VOUCHER_MANAGER, referenceData()
+				.grant("Basic", READ)
+				.operations(VOUCHER_MANAGEMENT)
+				.build());
 		return table;
 	}
 

@@ -84,7 +84,8 @@ public class SecurityConfig {
 		} else {
 			JwtDecoder decoder = jwtDecoder(properties);
 			KeycloakTokenConverter converter = new KeycloakTokenConverter(
-					properties.getAudience(), properties.getDistrictsClaim(), properties.getFacilityClaim());
+					properties.getAudience(), properties.getDistrictsClaim(), properties.getFacilityClaim(),
+					properties.getProgrammesClaim());
 			http.oauth2ResourceServer(resourceServer -> resourceServer
 					.authenticationEntryPoint(entryPoint)
 					.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
@@ -140,7 +141,8 @@ public class SecurityConfig {
 		}
 		String facility = development.getFacility();
 		return new ImisUser(development.getUsername(), roles, development.getDistricts(),
-				facility == null || facility.isBlank() ? null : facility, "development");
+				facility == null || facility.isBlank() ? null : facility, "development",
+				development.getProgrammes() == null ? List.of() : development.getProgrammes());
 	}
 
 	/** The development sign-in lets anyone in: it must not be reachable from other machines. */
@@ -168,6 +170,7 @@ public class SecurityConfig {
 						+ "imis.security.development.enabled.\n{}",
 				line, developer.username(), developer.roles().stream().map(ImisRole::code).sorted().toList(),
 				developer.districts().isEmpty() ? "" : ", districts " + developer.districts(),
-				developer.facility() == null ? "" : ", facility " + developer.facility(), line);
+				(developer.facility() == null ? "" : ", facility " + developer.facility())
+						+ (developer.programmes().isEmpty() ? "" : ", programmes " + developer.programmes()), line);
 	}
 }

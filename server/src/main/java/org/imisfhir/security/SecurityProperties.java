@@ -19,6 +19,8 @@ public class SecurityProperties {
 	private String districtsClaim = "districts";
 	/** Token claim holding the code of a user's health facility. */
 	private String facilityClaim = "facility";
+	/** Token claim listing the codes of the programmes a user works on (a list or a comma-separated string). */
+	private String programmesClaim = "programmes";
 	/** Further paths (Ant patterns) reachable without a token, besides /fhir/metadata and the health probes. */
 	private List<String> publicPaths = new ArrayList<>();
 
@@ -73,6 +75,14 @@ public class SecurityProperties {
 		this.facilityClaim = facilityClaim;
 	}
 
+	public String getProgrammesClaim() {
+		return programmesClaim;
+	}
+
+	public void setProgrammesClaim(String programmesClaim) {
+		this.programmesClaim = programmesClaim;
+	}
+
 	public List<String> getPublicPaths() {
 		return publicPaths;
 	}
@@ -98,6 +108,8 @@ public class SecurityProperties {
 		private List<String> districts = new ArrayList<>();
 		/** Health facility code of the development user; empty: none. */
 		private String facility = "";
+		/** Programme codes the development user is limited to; empty: all. */
+		private List<String> programmes = new ArrayList<>();
 
 		public boolean isEnabled() {
 			return enabled;
@@ -137,6 +149,14 @@ public class SecurityProperties {
 
 		public void setFacility(String facility) {
 			this.facility = facility;
+		}
+
+		public List<String> getProgrammes() {
+			return programmes;
+		}
+
+		public void setProgrammes(List<String> programmes) {
+			this.programmes = programmes;
 		}
 	}
 }

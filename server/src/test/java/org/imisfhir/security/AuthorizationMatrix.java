@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What each role may do, as the expected answer to one request per row: {@code A} the request passes
  * authorization (any status but 401/403: 200, 201, 404, or 400/422 for the deliberately empty bodies),
- * {@code -} it is refused with 403. Columns: the ten openIMIS roles and a user holding none.
+ * {@code -} it is refused with 403. Columns: the ten openIMIS roles, the voucher manager and a user holding none.
  * Shared by the token test (locally signed tokens) and the Keycloak test (the realm's demo users).
  */
 public final class AuthorizationMatrix {
@@ -14,64 +14,67 @@ public final class AuthorizationMatrix {
 	/** Column order: role code, "none" for a user without role. */
 	public static final List<String> COLUMNS = List.of(
 			"enrolment-officer", "manager", "accountant", "clerk", "medical-officer", "scheme-administrator",
-			"imis-administrator", "receptionist", "claim-administrator", "claim-contributor", "none");
+			"imis-administrator", "receptionist", "claim-administrator", "claim-contributor", "voucher-manager", "none");
 
-	/** request | EO MGR ACC CLK MO SA IA REC CA CC none */
+	/** request | EO MGR ACC CLK MO SA IA REC CA CC VM none */
 	static final String TABLE = """
-			GET    Patient                         | A A A A A - - A A - -
-			POST   Patient                         | A - - A - - - - - - -
-			DELETE Patient/matrix-probe            | A - - A - - - - - - -
-			GET    Group                           | A A A A - - - A - - -
-			POST   Group                           | A - - A - - - - - - -
-			GET    Coverage                        | A A A A A - - A A - -
-			POST   Coverage                        | A - - A - - - - - - -
-			GET    PaymentNotice                   | A A A A - - - - - - -
-			POST   PaymentNotice                   | A - - A - - - - - - -
-			GET    Claim                           | A A A - A - - - A A -
-			POST   Claim                           | - - - - - - - - A A -
-			DELETE Claim/matrix-probe              | - - - - - - - - A - -
-			GET    ClaimResponse                   | A A A - A - - - A A -
-			POST   ClaimResponse                   | - - - - - - - - - - -
-			GET    CoverageEligibilityRequest      | A A - - - - - A A - -
-			POST   CoverageEligibilityRequest      | A A - - - - - A A - -
-			GET    CommunicationRequest            | A - - - A - - - A - -
-			POST   CommunicationRequest            | - - - - A - - - - - -
-			GET    PaymentReconciliation           | - A A - - - - - - - -
-			POST   PaymentReconciliation           | - - A - - - - - - - -
-			POST   Task                            | - - A - - - - - - - -
-			GET    Location                        | A A A A A A A A A A -
-			POST   Location                        | - - - - - - A - - - -
-			DELETE Location/matrix-probe           | - - - - - - A - - - -
-			GET    Organization                    | A A A A A A A A A A -
-			POST   Organization                    | - - - - - A - - - - -
-			POST   InsurancePlan                   | - - - - - A - - - - -
-			POST   ActivityDefinition              | - - - - - A - - - - -
-			GET    CodeSystem                      | A A A A A A A A A A -
-			POST   ValueSet                        | - - - - - - A - - - -
-			GET    AuditEvent                      | - - - - - - A - - - -
-			POST   AuditEvent                      | - - - - - - - - - - -
-			DELETE AuditEvent/matrix-probe         | - - - - - - - - - - -
-			GET    Provenance                      | - - - - - - A - - - -
-			GET    Subscription                    | A A A A A - A - A - -
-			POST   Subscription                    | A A A A A - A - A - -
-			DELETE Subscription/matrix-probe       | A A A A A - A - A - -
-			POST   Group/$enrol                    | A - - A - - - - - - -
-			POST   InsurancePlan/$quote            | A - - A - - - - - - -
-			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - -
-			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - -
-			POST   Group/$sync                     | A - - A - - - - - - -
-			POST   Patient/matrix-probe/$change-status | A - - A - - - - - - -
-			POST   Practitioner/matrix-probe/$allocate-temporary-numbers | A - - A - - - - - - -
-			POST   $import-catalogue               | - - - - - A - - - - -
-			POST   $import-openimis                | - - - - - - A - - - -
-			POST   $export                         | - A - - - - - - - - -
-			POST   Group/matrix-probe/$export      | - A - - - - - - - - -
-			POST   MeasureReport/$hmis-indicators  | - A A - - - - - - - -
-			POST   MeasureReport/$programme-report | - A - - - - - - - - -
-			POST   Patient/$validate               | A A A A A A A A A A -
-			POST   Patient/$match                  | A - - A A - - A A - -
-			POST   Patient/$merge-insuree          | - - - - - A A - - - -
-			POST   (transaction of one Location)   | - - - - - - A - - - -
+			GET    Patient                         | A A A A A - - A A - - -
+			POST   Patient                         | A - - A - - - - - - - -
+			DELETE Patient/matrix-probe            | A - - A - - - - - - - -
+			GET    Group                           | A A A A - - - A - - - -
+			POST   Group                           | A - - A - - - - - - - -
+			GET    Coverage                        | A A A A A - - A A - - -
+			POST   Coverage                        | A - - A - - - - - - - -
+			GET    PaymentNotice                   | A A A A - - - - - - - -
+			POST   PaymentNotice                   | A - - A - - - - - - - -
+			GET    Claim                           | A A A - A - - - A A - -
+			POST   Claim                           | - - - - - - - - A A - -
+			DELETE Claim/matrix-probe              | - - - - - - - - A - - -
+			GET    ClaimResponse                   | A A A - A - - - A A - -
+			POST   ClaimResponse                   | - - - - - - - - - - - -
+			GET    CoverageEligibilityRequest      | A A - - - - - A A - - -
+			POST   CoverageEligibilityRequest      | A A - - - - - A A - - -
+			GET    CommunicationRequest            | A - - - A - - - A - - -
+			POST   CommunicationRequest            | - - - - A - - - - - - -
+			GET    PaymentReconciliation           | - A A - - - - - - - - -
+			POST   PaymentReconciliation           | - - A - - - - - - - - -
+			POST   Task                            | - - A - - - - - - - - -
+			GET    Location                        | A A A A A A A A A A A -
+			POST   Location                        | - - - - - - A - - - - -
+			DELETE Location/matrix-probe           | - - - - - - A - - - - -
+			GET    Organization                    | A A A A A A A A A A A -
+			POST   Organization                    | - - - - - A - - - - - -
+			POST   InsurancePlan                   | - - - - - A - - - - - -
+			POST   ActivityDefinition              | - - - - - A - - - - - -
+			GET    CodeSystem                      | A A A A A A A A A A A -
+			POST   ValueSet                        | - - - - - - A - - - - -
+			GET    AuditEvent                      | - - - - - - A - - - - -
+			POST   AuditEvent                      | - - - - - - - - - - - -
+			DELETE AuditEvent/matrix-probe         | - - - - - - - - - - - -
+			GET    Provenance                      | - - - - - - A - - - - -
+			GET    Subscription                    | A A A A A - A - A - - -
+			POST   Subscription                    | A A A A A - A - A - - -
+			DELETE Subscription/matrix-probe       | A A A A A - A - A - - -
+			POST   Group/$enrol                    | A - - A - - - - - - - -
+			POST   InsurancePlan/$quote            | A - - A - - - - - - - -
+			POST   Coverage/matrix-probe/$renew    | A - - A - - - - - - - -
+			POST   Group/matrix-probe/$add-member  | A - - A - - - - - - - -
+			POST   Group/$sync                     | A - - A - - - - - - - -
+			POST   Patient/matrix-probe/$change-status | A - - A - - - - - - - -
+			POST   Practitioner/matrix-probe/$allocate-temporary-numbers | A - - A - - - - - - - -
+			POST   $import-catalogue               | - - - - - A - - - - - -
+			POST   $import-openimis                | - - - - - - A - - - - -
+			POST   $export                         | - A - - - - - - - - - -
+			POST   Group/matrix-probe/$export      | - A - - - - - - - - - -
+			POST   MeasureReport/$hmis-indicators  | - A A - - - - - - - - -
+			POST   MeasureReport/$programme-report | - A - - - - - - - - - -
+			POST   Patient/$validate               | A A A A A A A A A A A -
+			POST   Patient/$match                  | A - - A A - - A A - - -
+			POST   Patient/$merge-insuree          | - - - - - A A - - - - -
+			GET    Basic                           | A - - A - A - - - - A -
+			POST   Basic/$import-vouchers          | - - - - - A - - - - - -
+			POST   Basic/matrix-probe/$set-voucher-status | - - - - - - - - - - A -
+			POST   (transaction of one Location)   | - - - - - - A - - - - -
 			""";
 
 	private AuthorizationMatrix() {}

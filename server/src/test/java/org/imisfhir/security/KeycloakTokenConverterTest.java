@@ -62,4 +62,29 @@ class KeycloakTokenConverterTest {
 		assertThat(KeycloakTokenConverter.strings(List.of("R1D1"))).containsExactly("R1D1");
 		assertThat(KeycloakTokenConverter.strings(null)).isEmpty();
 	}
+
+	@Test
+	void readsTheProgrammesAsAListOrACommaSeparatedValueAndTheTimeOfSignIn() {
+		KeycloakTokenConverter programmes = new KeycloakTokenConverter("imis-fhir", "districts", "facility", "programmes");
+		// auth_time 1 796 000 000 s after the epoch, as Keycloak writes it (a number of seconds)
+		Jwt listed = token().subject("a1").claim("programmes", List.of("CCS", "GRAT")).claim("auth_time", 1_796_000_000L).build();
+		Jwt commas = token().subject("a2").claim("programmes", "CCS, PAL").build();
+
+		ImisAuthentication authentication = programmes.convert(listed);
+
+		assertThat(authentication.getUser().programmes()).containsExactly("CCS", "GRAT");
+		assertThat(authentication.authenticatedAt()).contains(Instant.ofEpochSecond(1_796_000_000L));
+		assertThat(programmes.convert(commas).getUser().programmes()).containsExactly("CCS", "PAL");
+		assertThat(programmes.convert(commas).authenticatedAt()).as("a token without auth_time").isEmpty();
+		assertThat(converter.convert(token().subject("a3").build()).getUser().programmes()).isEmpty();
+	}
+
+	@Test
+	void theDevelopmentSignInIsAFreshSignInAtEachRequest() {
+		ImisAuthentication development = new ImisAuthentication(
+				new ImisUser("developer", java.util.Set.of(ImisRole.VOUCHER_MANAGER), List.of(), null, "development"), null);
+
+		assertThat(development.authenticatedAt()).hasValueSatisfying(at ->
+				assertThat(at).isBetween(Instant.now().minusSeconds(5), Instant.now()));
+	}
 }

@@ -31,8 +31,22 @@ class RoleRightsTest {
 		}
 		assertThat(RoleRights.of(ImisRole.RECEPTIONIST).canInvoke("CoverageEligibilityRequest/$submit")).isTrue();
 		assertThat(RoleRights.of(ImisRole.CLAIM_CONTRIBUTOR).canInvoke("CoverageEligibilityRequest/$submit")).isFalse();
-		assertThat(RoleRights.of(ImisRole.SCHEME_ADMINISTRATOR).canInvoke("Basic/$set-voucher-status")).isTrue();
-		assertThat(RoleRights.of(ImisRole.ENROLMENT_OFFICER).canInvoke("Basic/$set-voucher-status")).isFalse();
+	}
+
+	@Test
+	void onlyTheVoucherManagerChangesVouchersAndListsTheirDuplicates() {
+		for (ImisRole role : ImisRole.values()) {
+			for (String operation : RoleRights.VOUCHER_MANAGEMENT) {
+				assertThat(RoleRights.of(role).canInvoke(operation)).as(role + " " + operation)
+						.isEqualTo(role == ImisRole.VOUCHER_MANAGER);
+			}
+		}
+		Rights manager = RoleRights.of(ImisRole.VOUCHER_MANAGER);
+		assertThat(manager.can("Basic", READ)).isTrue();
+		assertThat(manager.can("Basic", WRITE)).as("changes go through the operation only").isFalse();
+		assertThat(manager.canInvoke("Basic/$import-vouchers")).isFalse();
+		assertThat(manager.can("Claim", READ)).isFalse();
+		assertThat(RoleRights.of(ImisRole.SCHEME_ADMINISTRATOR).canInvoke("Basic/$import-vouchers")).isTrue();
 	}
 
 	@Test
@@ -192,7 +206,7 @@ class RoleRightsTest {
 	void subscriptionsAreForTheRolesThatFollowEventsNotForTheFrontDesk() {
 		for (ImisRole role : ImisRole.values()) {
 			boolean subscribes = !List.of(ImisRole.RECEPTIONIST, ImisRole.CLAIM_CONTRIBUTOR, ImisRole.SCHEME_ADMINISTRATOR,
-					ImisRole.SENSITIVE_DATA_READER, ImisRole.SENSITIVE_DATA_MANAGER).contains(role);
+					ImisRole.SENSITIVE_DATA_READER, ImisRole.SENSITIVE_DATA_MANAGER, ImisRole.VOUCHER_MANAGER).contains(role);
 			for (Access access : Access.values()) {
 				assertThat(RoleRights.of(role).can("Subscription", access)).as(role + " " + access).isEqualTo(subscribes);
 			}

@@ -54,6 +54,7 @@ class SignInKeycloakIT {
 			Map.entry("receptionist", "receptionist"),
 			Map.entry("claim-administrator", "claimadmin"),
 			Map.entry("claim-contributor", "contributor"),
+			Map.entry("voucher-manager", "vouchermanager"),
 			Map.entry("none", "norole"));
 
 	private static final Map<String, String> tokens = new HashMap<>();

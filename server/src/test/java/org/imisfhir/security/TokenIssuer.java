@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * A stand-in for Keycloak in tests: signs Keycloak-shaped access tokens with its own RSA key and serves the
- * public key as a JWK set over HTTP, so the server checks real signatures without a Keycloak running.
+ * public key as a JWK set over HTTP, so the server checks real signatures without a Keycloak running. Like
+ * Keycloak's, its tokens say when the user signed in ({@code auth_time}, 5 seconds before the token is made).
  */
 public final class TokenIssuer {
 
@@ -73,6 +74,28 @@ public final class TokenIssuer {
 
 	public String token(String username, List<String> roles, List<String> districts, String facility, String issuer,
 			String audience, Instant expiry, boolean signedWithUnknownKey) {
+		return token(username, roles, districts, facility, issuer, audience, expiry, signedWithUnknownKey,
+				Map.of("auth_time", Instant.now().minusSeconds(5).getEpochSecond()));
+	}
+
+	/** A valid token of a user holding these roles and working on these programmes (claim {@code programmes}). */
+	public String tokenWithProgrammes(String username, List<String> roles, List<String> programmes) {
+		return tokenWith(username, roles, Map.of("programmes", programmes,
+				"auth_time", Instant.now().minusSeconds(5).getEpochSecond()));
+	}
+
+	/** A valid token of a user who signed in (entered their password) at that time ({@code auth_time}; null: not said). */
+	public String tokenSignedInAt(String username, List<String> roles, Instant signedInAt) {
+		return tokenWith(username, roles, signedInAt == null ? Map.of() : Map.of("auth_time", signedInAt.getEpochSecond()));
+	}
+
+	/** A valid token with these further claims (replacing the default auth_time, which they then must give). */
+	public String tokenWith(String username, List<String> roles, Map<String, Object> claims) {
+		return token(username, roles, List.of(), null, ISSUER, AUDIENCE, Instant.now().plusSeconds(300), false, claims);
+	}
+
+	private String token(String username, List<String> roles, List<String> districts, String facility, String issuer,
+			String audience, Instant expiry, boolean signedWithUnknownKey, Map<String, Object> extra) {
 		try {
 			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
 					.issuer(issuer)
@@ -90,6 +113,7 @@ public final class TokenIssuer {
 			if (facility != null) {
 				claims.claim("facility", facility);
 			}
+			extra.forEach(claims::claim);
 			SignedJWT jwt = new SignedJWT(
 					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key").type(JOSEObjectType.JWT).build(),
 					claims.build());

@@ -5,11 +5,13 @@ import java.util.Optional;
 /**
  * The rules of a voucher's status change (the duplicate-management procedure): a reason is mandatory; a
  * voucher can be cancelled or set back to new; only an enrolment makes a voucher used (consumption), never a
- * manual change; a change to the same status is refused as pointless.
+ * manual change; a change to the same status is refused as pointless. A used voucher can be cancelled (a
+ * voucher found to be a duplicate after it was used) but not set back to new: its enrolment keeps it, and a
+ * new voucher could be used a second time.
  */
 public final class VoucherStatusChange {
 
-	public enum Refusal { REASON_REQUIRED, SAME_STATUS, USE_BY_ENROLMENT_ONLY }
+	public enum Refusal { REASON_REQUIRED, SAME_STATUS, USE_BY_ENROLMENT_ONLY, USED_NOT_NEW_AGAIN }
 
 	private VoucherStatusChange() {}
 
@@ -22,6 +24,9 @@ public final class VoucherStatusChange {
 		}
 		if (to == VoucherStatus.USED) {
 			return Optional.of(Refusal.USE_BY_ENROLMENT_ONLY);
+		}
+		if (from == VoucherStatus.USED && to == VoucherStatus.NEW) {
+			return Optional.of(Refusal.USED_NOT_NEW_AGAIN);
 		}
 		return Optional.empty();
 	}

@@ -56,4 +56,15 @@ class VoucherRulesTest {
 		assertThat(VoucherStatusChange.consumable(VoucherStatus.NEW)).isTrue();
 		assertThat(VoucherStatusChange.consumable(VoucherStatus.CANCELLED)).isFalse();
 	}
+
+	@Test
+	void aUsedVoucherCanBeCancelledButNotSetBackToNew() {
+		// SOP: a used voucher found to be a duplicate is cancelled, with a reason
+		assertThat(VoucherStatusChange.check(VoucherStatus.USED, VoucherStatus.CANCELLED, "doublon")).isEmpty();
+		// set back to new, the enrolment would keep it and a second enrolment could use it again
+		assertThat(VoucherStatusChange.check(VoucherStatus.USED, VoucherStatus.NEW, "erreur"))
+				.contains(VoucherStatusChange.Refusal.USED_NOT_NEW_AGAIN);
+		// a cancelled voucher that was never used can come back
+		assertThat(VoucherStatusChange.check(VoucherStatus.CANCELLED, VoucherStatus.NEW, "annulé par erreur")).isEmpty();
+	}
 }
