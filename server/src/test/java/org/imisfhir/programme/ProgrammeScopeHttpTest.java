@@ -145,12 +145,14 @@ class ProgrammeScopeHttpTest extends TokenHttpTestBase {
 				.contains("programme PAL");
 		assertThat(send("DELETE", "/fhir/Claim/" + pal.claim(), null, user).statusCode()).isEqualTo(403);
 
-		// the same user updates a Chèque Santé claim
+		// the same user's update of a Chèque Santé claim passes the programme check and reaches the claim rules
+		// (the claim is already checked, so those refuse it, with their own reason)
 		Claim ccsClaim = admin.read().resource(Claim.class).withId(ccs.claim()).execute();
 		ccsClaim.getMeta().setVersionId(null);
 		HttpResponse<String> own = send("PUT", "/fhir/Claim/" + ccs.claim(),
 				fhirContext.newJsonParser().encodeResourceToString(ccsClaim), user);
-		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+		assertThat(own.statusCode()).as(own.body()).isEqualTo(422);
+		assertThat(own.body()).doesNotContain("programme-not-assigned").contains("only an entered claim can be changed");
 	}
 
 	@Test
