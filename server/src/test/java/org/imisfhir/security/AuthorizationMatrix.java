@@ -144,13 +144,21 @@ public final class AuthorizationMatrix {
 	}
 
 	/** Runs every cell; answers the cells whose answer differs from the table (empty when all match). */
+	/**
+	 * The operation that also needs a fresh sign-in: a role allowed it may get the step-up challenge (401
+	 * insufficient_user_authentication) instead, as a real Keycloak's password-grant token carries no auth_time.
+	 */
+	static final String FRESH_SIGN_IN = "$set-voucher-status";
+
 	public static List<String> mismatches(Client client) throws Exception {
 		List<String> mismatches = new ArrayList<>();
 		for (Row row : rows()) {
 			for (String column : COLUMNS) {
 				int status = client.send(column, row);
 				boolean allowed = row.allowedFor(column);
-				boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
+				boolean ok = allowed
+						? status != 403 && status < 500 && (status != 401 || row.fhirPath().contains(FRESH_SIGN_IN))
+						: status == 403;
 				if (!ok) {
 					mismatches.add(column + " " + row + ": expected " + (allowed ? "allowed" : "403") + ", got " + status);
 				}
