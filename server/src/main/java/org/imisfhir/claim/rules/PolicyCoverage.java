@@ -36,7 +36,7 @@ public final class PolicyCoverage {
 	public List<Candidate> candidates(ClaimContext context, MedicalRef ref) {
 		boolean adult = context.insureeIsAdult();
 		return covering(context).stream()
-				.flatMap(policy -> policy.product().coverageOf(ref).map(coverage -> new Candidate(policy, coverage)).stream())
+				.flatMap(policy -> policy.product().coverageOf(ref, context.claim().visitType()).map(coverage -> new Candidate(policy, coverage)).stream())
 				.sorted(Comparator.comparing(candidate -> candidate.policy().policyEffective()
 						.plusMonths(candidate.coverage().waitingMonths(adult))))
 				.toList();
