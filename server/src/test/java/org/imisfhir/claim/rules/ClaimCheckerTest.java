@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
@@ -110,6 +111,31 @@ class ClaimCheckerTest {
 
 			assertEquals(RejectionReason.NO_COVERAGE, check.reason());
 			assertEquals(RejectionReason.NO_COVERAGE, check.line(0).reason());
+		}
+
+		@Test
+		void careWhileTheInsureeWasInactiveIsRejectedWithFamily() {
+			// Inactive on 2024-03-05, active again on 2024-03-20: 2024-03-06 .. 2024-03-19 uncovered.
+			// Care on 2024-03-05 and 2024-03-20 is covered, on 2024-03-10 (the default date) and 2024-03-19 not.
+			InsureePolicy interrupted = policy("POL-1", fullCover("PRD").build()).gap("2024-03-06", "2024-03-19").build();
+
+			assertEquals(RejectionReason.FAMILY, claim().policies(interrupted).line(PARA, "1", "10").check().reason());
+			assertEquals(RejectionReason.FAMILY, claim().from("2024-03-19").claimed("2024-03-31").policies(interrupted).line(PARA, "1", "10").check().reason());
+			assertEquals(ClaimStatus.CHECKED, claim().from("2024-03-05").claimed("2024-03-31").policies(interrupted).line(PARA, "1", "10").check().status());
+			assertEquals(ClaimStatus.CHECKED, claim().from("2024-03-20").claimed("2024-03-31").policies(interrupted).line(PARA, "1", "10").check().status());
+		}
+
+		@Test
+		void stayRunningIntoAnInactiveTimeIsRejectedWithNoCoverage() {
+			// Stay 2024-03-01 to 2024-03-08; covered to 2024-03-05, then uncovered to 2024-03-19.
+			InsureePolicy interrupted = policy("POL-1", fullCover("PRD").build()).gap("2024-03-06", "2024-03-19").build();
+
+			ClaimCheck check = claim().from("2024-03-01").to("2024-03-08").policies(interrupted).line(CONS, "1", "100").check();
+
+			assertEquals(RejectionReason.NO_COVERAGE, check.reason());
+			assertEquals(LocalDate.parse("2024-03-05"), interrupted.coveredThrough(LocalDate.parse("2024-03-01")));
+			assertEquals(LocalDate.parse("2024-03-20"), interrupted.coveredSince(LocalDate.parse("2024-03-25")));
+			assertEquals(LocalDate.parse("2024-12-31"), interrupted.coveredThrough(LocalDate.parse("2024-03-25")));
 		}
 
 		@Test
