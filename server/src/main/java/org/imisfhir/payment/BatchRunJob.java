@@ -2,9 +2,12 @@ package org.imisfhir.payment;
 
 import ca.uhn.fhir.batch2.api.IJobCoordinator;
 import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
+import ca.uhn.fhir.batch2.api.IJobPersistence;
+import ca.uhn.fhir.batch2.channel.BatchJobSender;
 import ca.uhn.fhir.batch2.model.JobDefinition;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.PaymentReconciliation;
 import org.hl7.fhir.r4.model.Task;
@@ -40,7 +43,8 @@ import java.util.concurrent.CompletableFuture;
  * <li><b>statements</b> (the final reduction): per facility one PaymentReconciliation with the totals, the
  * capitation payments, and the Task completed, all in one transaction.</li>
  * </ol>
- * A run that fails is ended and what it paid is taken back (claims processed again, no statement).
+ * A run that fails is ended and what it paid is taken back (claims processed again, no statement). A run whose node
+ * stopped is resumed by another ({@link BatchRunRecovery}).
  */
 @Configuration
 @EnableConfigurationProperties(PaymentProperties.class)
@@ -86,10 +90,17 @@ public class BatchRunJob {
 	}
 
 	@Bean
-	public BatchRunPacer imisBatchRunPacer(IJobCoordinator coordinator, IJobMaintenanceService maintenance, JpaStorageSettings storage) {
+	public BatchRunRecovery imisBatchRunRecovery(IJobPersistence persistence, BatchJobSender sender, IHapiTransactionService transactions,
+			BatchRuns runs, PaymentProperties properties) {
+		return new BatchRunRecovery(persistence, sender, transactions, runs, properties);
+	}
+
+	@Bean
+	public BatchRunPacer imisBatchRunPacer(IJobCoordinator coordinator, IJobMaintenanceService maintenance, JpaStorageSettings storage,
+			BatchRunRecovery recovery) {
 		// without fast tracking HAPI ignores requests for a maintenance pass and keeps to its one-a-minute schedule
 		storage.setJobFastTrackingEnabled(true);
-		return new BatchRunPacer(coordinator, maintenance);
+		return new BatchRunPacer(coordinator, maintenance, recovery);
 	}
 
 	static BatchPeriod period(BatchRunJson.Parameters parameters) {

@@ -151,6 +151,11 @@ public class BatchRuns {
 	 */
 	public void failed(String taskId, String error) {
 		try {
+			if (read(taskId).getStatus() == Task.TaskStatus.COMPLETED) {
+				// the final transaction committed (statements and Task together): the run is whole, the failure came after
+				LOG.warn("Batch run Task/{}: job failed after the run completed ({}); the run stands", taskId, error);
+				return;
+			}
 			update(taskId, task -> {
 				if (task.getStatus() != Task.TaskStatus.CANCELLED) {
 					task.setStatus(Task.TaskStatus.ONHOLD);
@@ -163,6 +168,23 @@ public class BatchRuns {
 			}
 		} catch (RuntimeException e) {
 			LOG.error("Batch run Task/{}: taking back after failure did not finish ({}); cancel the run to finish it", taskId, e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Notes on a run's Task that it is being resumed, provided the Task is still the version given: of several nodes
+	 * that notice the same stalled run, one wins this write and resumes it (see {@link BatchRunRecovery}).
+	 */
+	boolean markResumed(Task seen, String reason) {
+		Task task = seen.copy();
+		task.setStatusReason(new CodeableConcept().setText(reason));
+		task.setLastModified(new Date());
+		try {
+			daos.getResourceDao(Task.class).update(task, new SystemRequestDetails());
+			return true;
+		} catch (ResourceVersionConflictException | org.springframework.dao.DataIntegrityViolationException
+				| jakarta.persistence.PersistenceException e) {
+			return false;
 		}
 	}
 

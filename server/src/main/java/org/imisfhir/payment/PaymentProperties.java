@@ -15,6 +15,12 @@ public class PaymentProperties {
 	 */
 	private long pollMillis = 1000;
 
+	/**
+	 * A run whose Task and job have not changed for this long (seconds) is taken as stalled, its node having stopped:
+	 * its unfinished chunks are handed out again (see {@link BatchRunRecovery}).
+	 */
+	private int stallSeconds = 600;
+
 	public int getChunkSize() {
 		return chunkSize;
 	}
@@ -29,5 +35,13 @@ public class PaymentProperties {
 
 	public void setPollMillis(long pollMillis) {
 		this.pollMillis = pollMillis;
+	}
+
+	public int getStallSeconds() {
+		return stallSeconds;
+	}
+
+	public void setStallSeconds(int stallSeconds) {
+		this.stallSeconds = Math.max(1, stallSeconds);
 	}
 }

@@ -78,6 +78,18 @@ public class StatementStep implements IReductionStepWorker<BatchRunJson.Paramete
 		if (BatchRuns.stopped(task)) {
 			throw new JobExecutionFailedException("batch run Task/" + taskId + " is " + task.getStatus().toCode());
 		}
+		if (task.getStatus() == Task.TaskStatus.COMPLETED) {
+			// run again after its transaction committed (its node stopped before the job framework recorded it)
+			BatchRunJson.Summary summary = new BatchRunJson.Summary();
+			summary.claims = rows.size();
+			summary.statements = (int) task.getOutput().stream()
+					.filter(o -> "statement".equals(o.getType().getCodingFirstRep().getCode())).count();
+			summary.total = task.getOutput().stream().filter(o -> "total".equals(o.getType().getCodingFirstRep().getCode()))
+					.map(o -> ((Money) o.getValue()).getValue()).findFirst().orElse(BigDecimal.ZERO);
+			sink.accept(summary);
+			LOG.info("Batch run Task/{} was already completed: its statements stand", taskId);
+			return new RunOutcome(rows.size());
+		}
 		Map<String, ProductDefinition> products = store.products(parameters.location);
 		Map<String, Map<String, BigDecimal>> indexes = new HashMap<>();
 		for (String line : outputs(task, "index")) {
