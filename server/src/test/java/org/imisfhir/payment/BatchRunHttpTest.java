@@ -59,6 +59,9 @@ class BatchRunHttpTest extends HttpTestBase {
 	@Autowired
 	PaymentProperties paymentProperties;
 
+	@Autowired
+	BatchRuns batchRuns;
+
 	@AfterEach
 	void restore() {
 		remunerateStep.beforeWrite(null);
@@ -124,6 +127,14 @@ class BatchRunHttpTest extends HttpTestBase {
 		assertThat(report.getParameter().stream().filter(p -> "line".equals(p.getName()))).hasSize(2);
 		HttpResponse<String> reportCsv = get("/fhir/Task/" + taskId + "/$payment-report?format=csv");
 		assertThat(reportCsv.body()).contains("B=" + index.toPlainString());
+
+		// a failure of the job reported after the run completed (e.g. its node stopped before Batch2 recorded the end)
+		// takes nothing back: the statements and the completed Task were written together
+		batchRuns.failed(taskId, "simulated failure after completion");
+		assertThat(client.read().resource(Task.class).withId(taskId).execute().getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+		assertThat(status(client.read().resource(Claim.class).withId(scheme.claimA()).execute())).isEqualTo("16");
+		assertThat(client.search().byUrl("PaymentReconciliation?request=Task/" + taskId).returnBundle(Bundle.class).execute()
+				.getEntry()).hasSize(2);
 
 		// the same month and region again is refused, in French on request
 		HttpResponse<String> again = postJson("/fhir/$batch-run", scheme.runRequest(fhirContext, today), "Accept-Language", "fr");

@@ -474,18 +474,25 @@ class BatchRunNodesIT {
 	 */
 	static class PostgresServer implements ExecutionCondition {
 
+		private static Boolean reachable;
+
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 			String url = nodesDatabaseUrl();
-			if (serverReachable(url)) {
+			if (reachable == null) {
+				reachable = serverReachable(url);
+				if (!reachable) {
+					System.err.println("*** Batch-run nodes suite SKIPPED: no PostgreSQL reachable at " + TestDatabase.pgUrl()
+							+ " (user " + TestDatabase.pgUser() + "). Set IMIS_TEST_PG_URL / IMIS_TEST_PG_USER to run it. ***");
+				}
+			}
+			if (reachable) {
 				return ConditionEvaluationResult.enabled("PostgreSQL reachable for " + url);
 			}
 			if ("true".equalsIgnoreCase(System.getenv("IMIS_TEST_PG_REQUIRED"))) {
 				throw new IllegalStateException("PostgreSQL is required (IMIS_TEST_PG_REQUIRED=true) but not reachable at "
 						+ TestDatabase.pgUrl());
 			}
-			System.err.println("*** Batch-run nodes suite SKIPPED: no PostgreSQL reachable at " + TestDatabase.pgUrl()
-					+ " (user " + TestDatabase.pgUser() + "). Set IMIS_TEST_PG_URL / IMIS_TEST_PG_USER to run it. ***");
 			return ConditionEvaluationResult.disabled("Batch-run nodes suite skipped: no PostgreSQL reachable at " + TestDatabase.pgUrl());
 		}
 
