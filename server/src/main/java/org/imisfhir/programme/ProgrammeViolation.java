@@ -48,6 +48,7 @@ public enum ProgrammeViolation implements RuleViolation {
 	PRODUCT_NOT_FOR_FAMILY("product-not-for-family"),
 	SENSITIVE_LABEL_CHANGE("sensitive-label-change"),
 	SENSITIVE_SEARCH_NOT_GRANTED("sensitive-search-not-granted"),
+	SENSITIVE_SEARCH_SYSTEM_REQUIRED("sensitive-search-system-required"),
 	SENSITIVE_IDENTIFIER_NOT_GRANTED("sensitive-identifier-not-granted");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";
