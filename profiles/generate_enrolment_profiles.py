@@ -101,9 +101,14 @@ def main():
                        ('value', 'Money', 1, None), ('lastPaymentDate', 'date', 0, None),
                        ('officer', 'Reference', 0, None), ('renewalWarnings', 'integer', 0, None)])
     complex_extension('policy-member', 'PolicyMember', 'Member cover',
-                      'One member\'s own cover under the family policy (openIMIS InsureePolicy), recorded where it '
-                      'differs from the policy\'s: the effective date of a member who joined later, the expiry date of a '
-                      'member whose cover ended early (status inactive or dead, at the status date), and why.',
+                      'One stretch of a member\'s own cover under the family policy (an openIMIS InsureePolicy row), '
+                      'recorded where it differs from the policy\'s; dates left out follow the policy, both ends are '
+                      'covered days. A member may have several: the effective date of a member who joined later (reason '
+                      '"joined the family"); the expiry date of a member whose cover ended early: inactive or dead at the '
+                      'status date (reason "status IN: ..." or "status DE: ..."), moved to another family ("moved to family '
+                      '<code>") or removed ("removed from the family"); a further stretch from the date a member was made '
+                      'active again ("status AC: ..."), the days in between staying uncovered. A member of the family '
+                      'without one is covered as the policy; someone who left the family only as theirs say.',
                       ['Coverage'],
                       [('insuree', 'Reference', 1, 'http://hl7.org/fhir/StructureDefinition/Patient'),
                        ('effectiveDate', 'date', 0, None), ('expiryDate', 'date', 0, None), ('reason', 'string', 0, None)])
@@ -245,11 +250,14 @@ def offline():
               'Sets an insuree active (AC), inactive (IN) or dead (DE) with a reason (required for IN and DE) and a '
               'date (default today). Inactive or dead ends the insuree\'s own cover on every policy of their family at '
               'that date (a policy-member extension with the expiry date on each Coverage), in one transaction: claims '
-              'for care after it are rejected (no policy covering the insuree) and eligibility no longer lists it.',
+              'for care after it are rejected (no policy covering the insuree) and eligibility no longer lists it. '
+              'Active again restores the cover so ended on the family\'s policies still running on the date, from that '
+              'date (a further policy-member extension): the days in between stay uncovered.',
               False, True,
               [('status', 'in', 1, '1', 'AC, IN or DE.', 'code'),
                ('reason', 'in', 0, '1', 'Why (required for IN and DE).', 'string'),
-               ('date', 'in', 0, '1', 'The date of the change (default today); the last day still covered.', 'date'),
+               ('date', 'in', 0, '1', 'The date of the change (default today): for IN and DE the last day still '
+                'covered, for AC the first day covered again.', 'date'),
                ('return', 'out', 1, '1', 'The insuree.', 'Patient')])
     operation('Group-sync', 'sync', 'Group',
               'Receives what an enrolment officer collected offline, as a batch Bundle: enrolments (POST Group/$enrol '

@@ -45,7 +45,8 @@ public class AuditConfig {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "imis.audit", name = "provenance", havingValue = "true", matchIfMissing = true)
-	public ProvenanceRecorder provenanceRecorder(DaoRegistry daoRegistry, IInterceptorService interceptorService) {
+	public ProvenanceRecorder provenanceRecorder(DaoRegistry daoRegistry, IInterceptorService interceptorService,
+			jakarta.persistence.EntityManagerFactory entityManagerFactory) {
 		// a Provenance names the very versions it is about (HAPI strips versions from stored references otherwise)
 		// (added to HAPI's own paths, AuditEvent.entity.what among them)
 		ca.uhn.fhir.context.ParserOptions parser = daoRegistry.getFhirContext().getParserOptions();
@@ -53,7 +54,8 @@ public class AuditConfig {
 		keepVersions.add("Provenance.target");
 		parser.setDontStripVersionsFromReferencesAtPaths(keepVersions);
 		log.info("Provenance on: every change of money or eligibility is recorded as a Provenance in its own transaction");
-		ProvenanceRecorder recorder = new ProvenanceRecorder(daoRegistry);
+		ProvenanceRecorder recorder = new ProvenanceRecorder(daoRegistry,
+				org.springframework.orm.jpa.SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
 		interceptorService.registerInterceptor(recorder);
 		return recorder;
 	}

@@ -7,6 +7,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Provenance;
@@ -45,8 +48,11 @@ public class ProvenanceRecorder {
 
 	private final DaoRegistry daoRegistry;
 
-	public ProvenanceRecorder(DaoRegistry daoRegistry) {
+	private final EntityManager entityManager;
+
+	public ProvenanceRecorder(DaoRegistry daoRegistry, EntityManager entityManager) {
 		this.daoRegistry = daoRegistry;
+		this.entityManager = entityManager;
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -96,8 +102,20 @@ public class ProvenanceRecorder {
 				new ArrayList<>(changes.written.values()),
 				new ArrayList<>(changes.deleted),
 				request == null ? null : reason(request.requestDetails));
-		daoRegistry.getResourceDao(Provenance.class)
-				.create(ProvenanceMapper.toProvenance(record), new SystemRequestDetails());
+		// The Provenance names every resource the transaction wrote, and storing it resolves each target with a
+		// query. Left to Hibernate, each of those queries first dirty-checks every entity of the transaction
+		// (hundreds in a batch-run chunk), which made the Provenance cost more than the writes themselves. One
+		// flush puts the transaction's writes in the database; the targets are then resolved without re-flushing.
+		Session session = entityManager.unwrap(Session.class);
+		session.flush();
+		FlushMode mode = session.getHibernateFlushMode();
+		session.setHibernateFlushMode(FlushMode.COMMIT);
+		try {
+			daoRegistry.getResourceDao(Provenance.class)
+					.create(ProvenanceMapper.toProvenance(record), new SystemRequestDetails());
+		} finally {
+			session.setHibernateFlushMode(mode);
+		}
 		log.debug("Provenance {} for {} resources", record.activity().code(), record.targets().size());
 	}
 

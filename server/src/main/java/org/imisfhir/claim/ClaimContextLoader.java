@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -101,8 +102,8 @@ public class ClaimContextLoader {
 		Facility rulesFacility = new Facility(level(facility), careType(facility), priceList(facility, sources, target));
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
 		Optional<String> family = familyOf(patient);
-		List<Coverage> coverages = family.map(this::policiesOf).orElse(List.of());
-		List<InsureePolicy> policies = insureePolicies(family, coverages, patient);
+		List<Coverage> coverages = policiesOf(patient);
+		List<InsureePolicy> policies = insureePolicies(coverages, patient, target);
 		InsureeHistory history = histories.history(claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null,
 				insureeId, coverages);
 		Insuree insuree = new Insuree(insureeId, birthDate(patient), gender(patient), (!patient.hasActive() || patient.getActive()) && family.isPresent());
@@ -319,20 +320,35 @@ public class ClaimContextLoader {
 		return policies;
 	}
 
-	private int coveredMembers(String family) {
-		try {
-			Group group = daos.getResourceDao(Group.class).read(new IdType(family), new SystemRequestDetails());
-			return (int) group.getMember().stream().filter(member -> !member.getInactive()).count();
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return 1;
+	/**
+	 * The policies that may cover the insuree: their family's, and those of families they have left on which their
+	 * cover was recorded when they left (openIMIS finds InsureePolicy rows by insuree).
+	 */
+	public List<Coverage> policiesOf(Patient insuree) {
+		String insureeId = insuree.getIdElement().getIdPart();
+		Optional<String> current = familyOf(insuree);
+		List<Coverage> policies = new ArrayList<>(current.map(this::policiesOf).orElse(List.of()));
+		for (IBaseResource found : daos.getResourceDao(Group.class)
+				.search(SearchParameterMap.newSynchronous("member", new ReferenceParam("Patient/" + insureeId)), new SystemRequestDetails())
+				.getAllResources()) {
+			String former = "Group/" + found.getIdElement().getIdPart();
+			if (current.map(former::equals).orElse(false)) {
+				continue;
+			}
+			policiesOf(former).stream()
+					.filter(policy -> !PolicyMembers.rows(policy, insureeId).isEmpty())
+					.forEach(policies::add);
 		}
+		return policies;
 	}
 
 	/**
-	 * A policy as the rules see it, with the insuree's own cover on it: their own effective and expiry dates on the
-	 * policy (joined later, cover ended early) and an inactive or dead status ending it at the status date.
+	 * A policy as the rules see it, with the insuree's own cover on it (joined later, ended early, interrupted while
+	 * inactive; an inactive or dead status ending it at the status date) and the number of members it covers on
+	 * {@code date}.
 	 */
-	public Optional<InsureePolicy> insureePolicy(Coverage coverage, Patient insuree, int members, Map<String, Product> cache) {
+	public Optional<InsureePolicy> insureePolicy(Coverage coverage, Patient insuree, LocalDate date, Map<String, Product> cache,
+			Map<String, List<Patient>> families) {
 		if (!coverage.hasPeriod() || !coverage.getPeriod().hasEnd() || coverage.getClass_().isEmpty()) {
 			return Optional.empty();
 		}
@@ -358,19 +374,67 @@ public class ClaimContextLoader {
 		String productCode = coverage.getClass_().get(0).getValue();
 		Product product = cache.computeIfAbsent(productCode, products::product);
 		String policyId = "Coverage/" + coverage.getIdElement().getIdPart();
-		MemberCover.Period own = PolicyMembers.cover(coverage, insuree, effective, expiry);
-		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, own.effective(), own.expiry(), members));
+		MemberCover.Cover own = PolicyMembers.cover(coverage, insuree, effective, expiry);
+		int members = Math.max(1, coveredMembers(coverage, insuree, effective, expiry, date, families));
+		List<InsureePolicy.CoverGap> gaps = own.gaps().stream()
+				.map(gap -> new InsureePolicy.CoverGap(gap.effective(), gap.expiry()))
+				.toList();
+		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, own.effective(), own.expiry(),
+				members, gaps));
 	}
 
-	/** The insurees' policies as the rules see them (one family: members are counted once). */
-	public List<InsureePolicy> insureePolicies(Optional<String> family, List<Coverage> coverages, Patient insuree) {
-		int members = family.map(this::coveredMembers).orElse(1);
+	/** The insuree's policies as the rules see them on {@code date}. */
+	public List<InsureePolicy> insureePolicies(List<Coverage> coverages, Patient insuree, LocalDate date) {
 		Map<String, Product> productsByCode = new HashMap<>();
+		Map<String, List<Patient>> families = new HashMap<>();
 		List<InsureePolicy> policies = new ArrayList<>();
 		for (Coverage coverage : coverages) {
-			insureePolicy(coverage, insuree, members, productsByCode).ifPresent(policies::add);
+			insureePolicy(coverage, insuree, date, productsByCode, families).ifPresent(policies::add);
 		}
 		return policies;
+	}
+
+	/**
+	 * The people the policy covers on {@code date} (openIMIS counts the policy's InsureePolicy rows valid on it): the
+	 * members of its family, present and former, each with their own cover.
+	 */
+	private int coveredMembers(Coverage policy, Patient insuree, LocalDate effective, LocalDate expiry, LocalDate date,
+			Map<String, List<Patient>> families) {
+		String family = Optional.ofNullable(PolicyMembers.familyId(policy)).map(id -> "Group/" + id)
+				.or(() -> familyOf(insuree)).orElse(null);
+		if (family == null) {
+			return 1;
+		}
+		List<MemberCover.Cover> covers = families.computeIfAbsent(family, this::peopleOf).stream()
+				.map(person -> PolicyMembers.cover(policy, person, effective, expiry))
+				.toList();
+		return MemberCover.coveredOn(covers, date);
+	}
+
+	/** Everyone who is or was a member of the family. */
+	private List<Patient> peopleOf(String family) {
+		Group group;
+		try {
+			group = daos.getResourceDao(Group.class).read(new IdType(family), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return List.of();
+		}
+		TokenOrListParam ids = new TokenOrListParam();
+		group.getMember().stream()
+				.map(member -> member.getEntity().getReferenceElement())
+				.filter(reference -> "Patient".equals(reference.getResourceType()) && reference.hasIdPart())
+				.map(reference -> reference.getIdPart())
+				.distinct()
+				.forEach(id -> ids.addOr(new TokenParam(id)));
+		if (ids.getValuesAsQueryTokens().isEmpty()) {
+			return List.of();
+		}
+		List<Patient> people = new ArrayList<>();
+		for (IBaseResource found : daos.getResourceDao(Patient.class)
+				.search(SearchParameterMap.newSynchronous().add("_id", ids), new SystemRequestDetails()).getAllResources()) {
+			people.add((Patient) found);
+		}
+		return people;
 	}
 
 	public static Optional<String> family(Patient patient) {

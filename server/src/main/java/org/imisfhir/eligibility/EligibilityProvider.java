@@ -85,9 +85,8 @@ public class EligibilityProvider implements ImisOperationProvider {
 				? LocalDate.parse(request.getServicedDateType().getValueAsString().substring(0, 10))
 				: LocalDate.now();
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
-		Optional<String> family = ClaimContextLoader.family(patient);
-		List<Coverage> coverages = family.map(loader::policiesOf).orElse(List.of());
-		List<InsureePolicy> policies = loader.insureePolicies(family, coverages, patient);
+		List<Coverage> coverages = loader.policiesOf(patient);
+		List<InsureePolicy> policies = loader.insureePolicies(coverages, patient, date);
 		InsureeHistory history = histories.history(null, insureeId, coverages);
 		boolean adult = !ClaimContextLoader.birthDateOf(patient).plusYears(loader.ageOfMajority()).isAfter(date);
 		Optional<MedicalRef> asked = askedItem(request);
@@ -121,8 +120,8 @@ public class EligibilityProvider implements ImisOperationProvider {
 				.setCoverage(new Reference(policy.policyId()))
 				.setInforce(true);
 		insurance.getBenefitPeriod()
-				.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(policy.insureeEffective().toString()))
-				.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(policy.periodEnd().toString()));
+				.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(policy.coveredSince(serviced(response)).toString()))
+				.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(policy.coveredThrough(serviced(response)).toString()));
 		CoverageEligibilityResponse.ItemsComponent benefits = insurance.addItem()
 				.setCategory(new CodeableConcept(new Coding(ITEM_CATEGORY, "benefit", "Benefit Package")))
 				.setName(policy.product().code());
@@ -164,6 +163,10 @@ public class EligibilityProvider implements ImisOperationProvider {
 	}
 
 	/** The item or service asked: productOrService with a code of ours, else the IG's category + text (the code). */
+	private static LocalDate serviced(CoverageEligibilityResponse response) {
+		return LocalDate.parse(response.getServicedDateType().getValueAsString().substring(0, 10));
+	}
+
 	static Optional<MedicalRef> askedItem(CoverageEligibilityRequest request) {
 		if (request.getItem().isEmpty()) {
 			return Optional.empty();

@@ -5,16 +5,26 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.imisfhir.app.ImisOperationProvider;
+import org.imisfhir.enrolment.rules.MemberCover;
 import org.imisfhir.outcome.ImisRuleException;
 import org.springframework.stereotype.Component;
 
@@ -59,36 +69,72 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 				.setMethod(Bundle.HTTPVerb.POST).setUrl("Patient")
 				.setIfNoneExist("identifier=" + EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM + "|" + number);
 		addUpdate(transaction, family);
-		coverFromToday(transaction, family, urn);
+		coverFrom(transaction, family, urn, urn, LocalDate.now());
 		systemDao.transaction(request, transaction);
 		return readFamily(familyId, request);
 	}
 
 	/**
-	 * A member who joins is covered by the family's current policies from the day they join (their own effective
+	 * A member who joins is covered by the family's running policies from the day they join (their own effective
 	 * date, openIMIS InsureePolicy), not from the policy's start.
 	 */
-	private void coverFromToday(Bundle transaction, Group family, String memberUrn) {
-		java.time.LocalDate today = java.time.LocalDate.now();
-		ca.uhn.fhir.jpa.searchparam.SearchParameterMap query = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(
-				"family", new ca.uhn.fhir.rest.param.ReferenceParam("Group/" + family.getIdElement().getIdPart()));
-		for (org.hl7.fhir.instance.model.api.IBaseResource found : daoRegistry.getResourceDao(org.hl7.fhir.r4.model.Coverage.class)
-				.search(query, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getAllResources()) {
-			org.hl7.fhir.r4.model.Coverage policy = (org.hl7.fhir.r4.model.Coverage) found;
-			if (!policy.hasPeriod() || !policy.getPeriod().hasStart() || !policy.getPeriod().hasEnd()) {
-				continue;
-			}
-			java.time.LocalDate start = java.time.LocalDate.parse(policy.getPeriod().getStartElement().getValueAsString().substring(0, 10));
-			java.time.LocalDate end = java.time.LocalDate.parse(policy.getPeriod().getEndElement().getValueAsString().substring(0, 10));
-			java.time.LocalDate effective = org.imisfhir.enrolment.rules.MemberCover.joiningEffective(start, today);
-			if (effective != null && !today.isAfter(end)) {
-				org.hl7.fhir.r4.model.Extension row = policy.addExtension().setUrl(PolicyMembers.MEMBER);
-				row.addExtension("insuree", new Reference(memberUrn));
-				row.addExtension("effectiveDate", new org.hl7.fhir.r4.model.DateType(today.toString()));
-				row.addExtension("reason", new org.hl7.fhir.r4.model.StringType("joined the family"));
+	private void coverFrom(Bundle transaction, Group family, String memberId, String memberReference, LocalDate joined) {
+		for (Coverage policy : policiesOf(family)) {
+			LocalDate start = date(policy.getPeriod().getStartElement().getValueAsString());
+			List<MemberCover.Row> rows = MemberCover.joinedOn(start, expiry(policy), PolicyMembers.rows(policy, memberId), joined,
+					"joined the family");
+			if (PolicyMembers.replaceRows(policy, memberId, memberReference, rows)) {
 				addUpdate(transaction, policy);
 			}
 		}
+	}
+
+	/**
+	 * A member who leaves: their cover on each of the family's policies ends at {@code date} (the last day covered,
+	 * openIMIS cancel_policies), or is kept as it was; the policy records either for them.
+	 */
+	private void coverOnLeaving(Bundle transaction, Group family, String memberId, LocalDate date, boolean endCover, String reason) {
+		for (Coverage policy : policiesOf(family)) {
+			List<MemberCover.Row> rows = MemberCover.leftOn(expiry(policy), PolicyMembers.rows(policy, memberId), date, endCover, reason);
+			if (PolicyMembers.replaceRows(policy, memberId, "Patient/" + memberId, rows)) {
+				addUpdate(transaction, policy);
+			}
+		}
+	}
+
+	/** The family's policies with a start and an expiry date. */
+	private List<Coverage> policiesOf(Group family) {
+		SearchParameterMap query = SearchParameterMap.newSynchronous(
+				"family", new ReferenceParam("Group/" + family.getIdElement().getIdPart()));
+		List<Coverage> policies = new ArrayList<>();
+		for (IBaseResource found : daoRegistry.getResourceDao(Coverage.class).search(query, new SystemRequestDetails()).getAllResources()) {
+			Coverage policy = (Coverage) found;
+			if (policy.hasPeriod() && policy.getPeriod().hasStart() && policy.getPeriod().hasEnd()) {
+				policies.add(policy);
+			}
+		}
+		return policies;
+	}
+
+	private static LocalDate expiry(Coverage policy) {
+		return date(policy.getPeriod().getEndElement().getValueAsString());
+	}
+
+	private static LocalDate date(String value) {
+		return LocalDate.parse(value.substring(0, 10));
+	}
+
+	private static LocalDate dateOrToday(DateType date) {
+		return date == null || date.isEmpty() ? LocalDate.now() : LocalDate.parse(date.getValueAsString());
+	}
+
+	/** The family as people know it: its code, else its id. */
+	private static String label(Group family) {
+		return family.getIdentifier().stream()
+				.filter(identifier -> EnrolmentProfiles.FAMILY_CODE_SYSTEM.equals(identifier.getSystem()) && identifier.hasValue())
+				.map(identifier -> identifier.getValue())
+				.findFirst()
+				.orElse("Group/" + family.getIdElement().getIdPart());
 	}
 
 	@Operation(name = "$change-head", type = Group.class)
@@ -115,25 +161,36 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 		return readFamily(familyId, request);
 	}
 
+	/** Takes a member (not the head) out of the family; their cover on its policies ends at {@code date} (default today). */
 	@Operation(name = "$remove-member", type = Group.class)
 	public Group removeMember(
-			@IdParam IdType familyId, @OperationParam(name = "member", min = 1, max = 1) Reference member, RequestDetails request) {
+			@IdParam IdType familyId,
+			@OperationParam(name = "member", min = 1, max = 1) Reference member,
+			@OperationParam(name = "date", max = 1) DateType date,
+			RequestDetails request) {
 		Group family = readFamily(familyId, request);
 		String memberId = requireMember(family, member);
 		Patient patient = leaveFamily(family, memberId, request);
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		addUpdate(transaction, family);
 		addUpdate(transaction, patient);
+		coverOnLeaving(transaction, family, memberId, dateOrToday(date), true, "removed from the family");
 		systemDao.transaction(request, transaction);
 		return readFamily(familyId, request);
 	}
 
-	/** Moves a member (not the head) to another family, as an ordinary member there. */
+	/**
+	 * Moves a member (not the head) to another family, as an ordinary member there, on {@code date} (default today):
+	 * their cover on the old family's policies ends that day unless {@code endCover} is false, and the new family's
+	 * running policies cover them from that day.
+	 */
 	@Operation(name = "$move-member", type = Group.class)
 	public Group moveMember(
 			@IdParam IdType familyId,
 			@OperationParam(name = "member", min = 1, max = 1) Reference member,
 			@OperationParam(name = "to", min = 1, max = 1) Reference targetFamily,
+			@OperationParam(name = "endCover", max = 1) BooleanType endCover,
+			@OperationParam(name = "date", max = 1) DateType date,
 			RequestDetails request) {
 		Group family = readFamily(familyId, request);
 		String memberId = requireMember(family, member);
@@ -145,10 +202,15 @@ public class FamilyChangeProvider implements ImisOperationProvider {
 		target.addMember().setEntity(new Reference("Patient/" + memberId));
 		target.setQuantity(activeMembers(target));
 		patient.addExtension(EnrolmentProfiles.GROUP_REFERENCE, new Reference("Group/" + target.getIdElement().getIdPart()));
+		LocalDate on = dateOrToday(date);
+		boolean ending = endCover == null || endCover.getValue() == null || endCover.booleanValue();
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		addUpdate(transaction, family);
 		addUpdate(transaction, target);
 		addUpdate(transaction, patient);
+		coverOnLeaving(transaction, family, memberId, on, ending,
+				"moved to family " + label(target) + (ending ? "" : ", cover kept"));
+		coverFrom(transaction, target, memberId, "Patient/" + memberId, on);
 		systemDao.transaction(request, transaction);
 		return readFamily(new IdType(targetFamily.getReference()), request);
 	}

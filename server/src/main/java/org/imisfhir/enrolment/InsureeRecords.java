@@ -48,6 +48,13 @@ public final class InsureeRecords {
 				: Optional.of(java.time.LocalDate.parse(date.getValue().primitiveValue().substring(0, 10)));
 	}
 
+	/** The reason of the status, when set. */
+	public static Optional<String> statusReason(Patient patient) {
+		Extension status = patient.getExtensionByUrl(EnrolmentProfiles.INSUREE_STATUS);
+		Extension reason = status == null ? null : status.getExtensionByUrl("reason");
+		return reason == null || reason.getValue() == null ? Optional.empty() : Optional.of(reason.getValue().primitiveValue());
+	}
+
 	public static boolean hasStatusReason(Patient patient) {
 		Extension status = patient.getExtensionByUrl(EnrolmentProfiles.INSUREE_STATUS);
 		Extension reason = status == null ? null : status.getExtensionByUrl("reason");

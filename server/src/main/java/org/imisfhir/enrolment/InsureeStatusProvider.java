@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Patient/[id]/$change-status}: an insuree becomes active (AC), inactive (IN) or dead (DE) with a reason and
  * a date. Inactive or dead ends their cover on every policy of their family at the status date (their own expiry,
- * openIMIS InsureePolicy), in the same transaction as the status. Claims and eligibility read the member's own dates.
+ * openIMIS InsureePolicy); active again restores it from its date on the family's policies still running, the days
+ * in between staying uncovered. All in the same transaction as the status. Claims and eligibility read the member's
+ * own cover.
  */
 @Component
 public class InsureeStatusProvider implements ImisOperationProvider {
@@ -66,6 +69,9 @@ public class InsureeStatusProvider implements ImisOperationProvider {
 		LocalDate on = date == null || date.isEmpty() ? LocalDate.now() : LocalDate.parse(date.getValueAsString());
 		Patient insuree = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
 		String insureeId = insuree.getIdElement().getIdPart();
+		String previous = InsureeRecords.status(insuree).orElse("AC");
+		LocalDate previousDate = InsureeRecords.statusDate(insuree).orElse(null);
+		String previousReason = MemberCover.statusReason(previous, InsureeRecords.statusReason(insuree).orElse(null));
 
 		insuree.getExtension().removeIf(e -> EnrolmentProfiles.INSUREE_STATUS.equals(e.getUrl()));
 		Extension statusExtension = insuree.addExtension().setUrl(EnrolmentProfiles.INSUREE_STATUS);
@@ -76,20 +82,26 @@ public class InsureeStatusProvider implements ImisOperationProvider {
 		statusExtension.addExtension("date", new DateType(on.toString()));
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		addUpdate(transaction, insuree);
-		int truncated = 0;
-		if (MemberCover.endsCover(code)) {
-			for (Coverage policy : familyPolicies(insuree)) {
-				LocalDate policyExpiry = LocalDate.parse(policy.getPeriod().getEndElement().getValueAsString().substring(0, 10));
-				LocalDate expiry = MemberCover.truncatedExpiry(policyExpiry, PolicyMembers.expiry(policy, insureeId), on);
-				if (expiry != null) {
-					PolicyMembers.set(policy, insureeId, "expiryDate", expiry, "status " + code + ": " + why);
-					addUpdate(transaction, policy);
-					truncated++;
+		int changed = 0;
+		for (Coverage policy : familyPolicies(insuree)) {
+			LocalDate policyExpiry = LocalDate.parse(policy.getPeriod().getEndElement().getValueAsString().substring(0, 10));
+			List<MemberCover.Row> rows = PolicyMembers.rows(policy, insureeId);
+			if (MemberCover.endsCover(code)) {
+				rows = MemberCover.endedOn(policyExpiry, rows, on, MemberCover.statusReason(code, why));
+			} else {
+				if (MemberCover.endsCover(previous) && previousDate != null) {
+					// a status set by a plain update ended the cover without recording it: record it before restoring
+					rows = MemberCover.endedOn(policyExpiry, rows, previousDate, previousReason);
 				}
+				rows = MemberCover.reactivatedOn(policyExpiry, rows, on, MemberCover.statusReason(code, why));
+			}
+			if (PolicyMembers.replaceRows(policy, insureeId, "Patient/" + insureeId, rows)) {
+				addUpdate(transaction, policy);
+				changed++;
 			}
 		}
 		systemDao.transaction(request, transaction);
-		LOG.info("Insuree Patient/{} set to {} on {} ({}); cover ended on {} polic(ies)", insureeId, code, on, why, truncated);
+		LOG.info("Insuree Patient/{} set to {} on {} ({}); cover changed on {} polic(ies)", insureeId, code, on, why, changed);
 		return daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
 	}
 

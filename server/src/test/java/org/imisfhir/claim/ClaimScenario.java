@@ -41,6 +41,11 @@ public final class ClaimScenario {
 		this.insuranceNumber = insuranceNumber;
 	}
 
+	/** Claims for another insuree, naming the given policy. */
+	public static ClaimScenario of(String patient, String policy) {
+		return new ClaimScenario(patient, policy, null);
+	}
+
 	public static ClaimScenario insuredFamily(IGenericClient client) {
 		String head = code("C");
 		Parameters request = new Parameters();

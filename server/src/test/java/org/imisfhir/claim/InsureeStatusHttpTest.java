@@ -56,6 +56,59 @@ class InsureeStatusHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void activeAgainRestoresTheCoverAndLeavesTheInactiveDaysUncovered() {
+		// inactive on 2026-08-05 (still covered), active again on 2026-09-01: 2026-08-06 .. 2026-08-31 uncovered
+		ClaimScenario scenario = ClaimScenario.insuredFamily(client);
+		changeStatus(scenario.patient, "IN", "parti en ville", "2026-08-05");
+
+		Patient active = changeStatus(scenario.patient, "AC", "revenue au village", "2026-09-01");
+
+		Extension status = active.getExtensionByUrl("https://imis-fhir.org/fhir/StructureDefinition/insuree-status");
+		assertThat(status.getExtensionByUrl("status").getValue().primitiveValue()).isEqualTo("AC");
+		Coverage policy = client.read().resource(Coverage.class).withId(scenario.policy).execute();
+		assertThat(policy.getExtensionsByUrl(MEMBER)).extracting(InsureeStatusHttpTest::describe).containsExactly(
+				scenario.patient + " .. 2026-08-05 status IN: parti en ville",
+				scenario.patient + " 2026-09-01 .. status AC: revenue au village");
+
+		assertCovered(scenario, "2026-08-05");
+		assertRejected7(scenario, "2026-08-06");
+		assertRejected7(scenario, "2026-08-20");
+		assertRejected7(scenario, "2026-08-31");
+		assertCovered(scenario, "2026-09-01");
+		assertThat(eligibility(scenario, "2026-08-20").getInsurance()).isEmpty();
+		CoverageEligibilityResponse afterwards = eligibility(scenario, "2026-09-10");
+		assertThat(afterwards.getInsurance()).hasSize(1);
+		assertThat(afterwards.getInsuranceFirstRep().getBenefitPeriod().getStartElement().getValueAsString()).isEqualTo("2026-09-01");
+		assertThat(afterwards.getInsuranceFirstRep().getBenefitPeriod().getEndElement().getValueAsString()).isEqualTo("2027-04-09");
+		assertThat(eligibility(scenario, "2026-08-01").getInsuranceFirstRep().getBenefitPeriod().getEndElement().getValueAsString())
+				.as("before the inactive time the cover runs to the status date").isEqualTo("2026-08-05");
+	}
+
+	@Test
+	void activeAgainAfterAStatusSetByAPlainUpdateKeepsTheGapToo() {
+		// IN written with PUT Patient (nothing recorded on the policy), then AC through the operation: the cut is
+		// recorded with the restored cover, so 2026-08-20 stays uncovered
+		ClaimScenario scenario = ClaimScenario.insuredFamily(client);
+		Patient insuree = client.read().resource(Patient.class).withId(scenario.patient).execute();
+		insuree.getExtension().removeIf(e -> "https://imis-fhir.org/fhir/StructureDefinition/insuree-status".equals(e.getUrl()));
+		Extension status = insuree.addExtension().setUrl("https://imis-fhir.org/fhir/StructureDefinition/insuree-status");
+		status.addExtension("status", new CodeType("IN"));
+		status.addExtension("reason", new StringType("parti en ville"));
+		status.addExtension("date", new DateType("2026-08-05"));
+		client.update().resource(insuree).execute();
+		assertRejected7(scenario, "2026-08-20");
+
+		changeStatus(scenario.patient, "AC", "revenue au village", "2026-09-01");
+
+		Coverage policy = client.read().resource(Coverage.class).withId(scenario.policy).execute();
+		assertThat(policy.getExtensionsByUrl(MEMBER)).extracting(InsureeStatusHttpTest::describe).containsExactly(
+				scenario.patient + " .. 2026-08-05 status IN: parti en ville",
+				scenario.patient + " 2026-09-01 .. status AC: revenue au village");
+		assertRejected7(scenario, "2026-08-21");
+		assertCovered(scenario, "2026-09-02");
+	}
+
+	@Test
 	void inactiveOrDeadNeedsAReasonAndAKnownStatus() throws Exception {
 		ClaimScenario scenario = ClaimScenario.insuredFamily(client);
 
@@ -69,6 +122,26 @@ class InsureeStatusHttpTest extends HttpTestBase {
 		assertThat(unknown.body()).contains("status-unknown");
 		Coverage policy = client.read().resource(Coverage.class).withId(scenario.policy).execute();
 		assertThat(policy.getExtensionsByUrl(MEMBER)).as("nothing written").isEmpty();
+	}
+
+	private void assertCovered(ClaimScenario scenario, String date) {
+		assertThat(ClaimResponseReader.stage(submit(scenario, date).getItemFirstRep(), "1")).as("covered on " + date).isEmpty();
+	}
+
+	private void assertRejected7(ClaimScenario scenario, String date) {
+		assertThat(ClaimResponseReader.stage(submit(scenario, date).getItemFirstRep(), "1").orElseThrow().getReason().getCodingFirstRep().getCode())
+				.as("no policy covers the insuree on " + date).isEqualTo("7");
+	}
+
+	/** A policy-member row as "Patient/x effective .. expiry reason". */
+	static String describe(Extension row) {
+		Extension effective = row.getExtensionByUrl("effectiveDate");
+		Extension expiry = row.getExtensionByUrl("expiryDate");
+		Extension reason = row.getExtensionByUrl("reason");
+		return ((Reference) row.getExtensionByUrl("insuree").getValue()).getReference()
+				+ (effective == null ? "" : " " + effective.getValue().primitiveValue()) + " .."
+				+ (expiry == null ? "" : " " + expiry.getValue().primitiveValue())
+				+ (reason == null ? "" : " " + reason.getValue().primitiveValue());
 	}
 
 	private Patient changeStatus(String patient, String status, String reason, String date) {

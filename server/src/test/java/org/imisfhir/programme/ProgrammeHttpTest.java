@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
@@ -130,6 +131,45 @@ class ProgrammeHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void chequeSanteReferralsClaimTheTransportTariffsOfTheFacilitysOwnDistrictOnly() throws Exception {
+		// the Cameroon package's demo tariffs: TR0001 and TR0002 on Rapta's transport list, TR0003 and TR0004 on Jamboro's
+		client.transaction().withBundle(fhirContext.newJsonParser()
+				.parseResource(Bundle.class, classpath("demo/countries/cm/39-transport-tariffs.json"))).execute();
+		Bundle raptaTariffs = client.search().byUrl("ActivityDefinition?_has:ChargeItemDefinition:entry:_id=pl-transport-r1d1")
+				.returnBundle(Bundle.class).execute();
+		assertThat(raptaTariffs.getEntry()).as("an app lists only the district's own tariffs")
+				.extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactlyInAnyOrder("svc-TR0001", "svc-TR0002");
+		String ccs = freeProductOf("PlanDefinition/programme-ccs", List.of(), List.of(), ProgrammeHttpTest::coverTransportOnReferrals);
+		String rapta = facilityOffering("PlanDefinition/programme-ccs", "Location/loc-r1d1");
+		String jamboro = facilityOffering("PlanDefinition/programme-ccs", "Location/loc-r1d2");
+		String voucher = "CS" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+		importVouchers("NumCheque;ChequeStatus\n" + voucher + ";New\n");
+		Bundle enrolled = enrol(ccs, voucher);
+		Coverage policy = policyOf(enrolled);
+		coverage = "Coverage/" + policy.getIdElement().getIdPart();
+		String insuree = enrolled.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(Patient.class::isInstance).findFirst().orElseThrow().getIdElement().toUnqualifiedVersionless().getValue();
+		String dateOfCare = policy.getPeriod().getStartElement().getValueAsString().substring(0, 10);
+
+		// a referral from Rapta: its own tariff TR0001 is covered; Jamboro's TR0003 is not on Rapta's lists (2)
+		Claim referral = transportClaim(voucher, insuree, rapta, dateOfCare, "R");
+		org.imisfhir.claim.ClaimScenario.line(referral, org.imisfhir.claim.ClaimScenario.SERVICE, "TR0001", "1", "2500");
+		org.imisfhir.claim.ClaimScenario.line(referral, org.imisfhir.claim.ClaimScenario.SERVICE, "TR0003", "1", "4500");
+		ClaimResponse checked = submit(referral);
+		assertThat(rejection(checked, 1)).isEqualTo("0");
+		assertThat(rejection(checked, 2)).as("another district's tariff").isEqualTo("2");
+		// priced from Rapta's list at 2,500; the product (a free copy of PMTA0001) deducts 500 per treatment: 2,000.00
+		assertThat(((org.hl7.fhir.r4.model.DecimalType) checked.getItem().get(0).getExtensionByUrl(org.imisfhir.claim.ClaimProfiles.LINE_ASSIGNMENT)
+				.getExtensionByUrl("unitPrice").getValue()).getValue()).isEqualByComparingTo("2500");
+		assertThat(checkOf(checked, 1).getAmount().getValue()).isEqualByComparingTo("2000.00");
+
+		// at Jamboro, the same voucher's claim for Jamboro's own tariff but not on a referral: no product covers it (3)
+		Claim notReferral = transportClaim(voucher, insuree, jamboro, dateOfCare, "O");
+		org.imisfhir.claim.ClaimScenario.line(notReferral, org.imisfhir.claim.ClaimScenario.SERVICE, "TR0003", "1", "4500");
+		assertThat(rejection(submit(notReferral), 1)).as("transport only on referrals").isEqualTo("3");
+	}
+
+	@Test
 	void hivPoliciesGoByTarvCodeAndMpiNumber() throws Exception {
 		String positive = freeProductOf("PlanDefinition/programme-vih", List.of(TARV), List.of());
 		String negative = freeProductOf("PlanDefinition/programme-vih", List.of(MPI), List.of(TARV));
@@ -184,6 +224,18 @@ class ProgrammeHttpTest extends HttpTestBase {
 		return Integer.parseInt(report.getParameter(name).getValue().primitiveValue());
 	}
 
+	private static ca.uhn.fhir.context.FhirContext fhirContextForFixtures() {
+		return ca.uhn.fhir.context.FhirContext.forR4Cached();
+	}
+
+	private static String classpathUnchecked(String path) {
+		try {
+			return classpath(path);
+		} catch (Exception e) {
+			throw new IllegalStateException(path, e);
+		}
+	}
+
 	private static String classpath(String path) throws Exception {
 		try (InputStream in = ProgrammeHttpTest.class.getClassLoader().getResourceAsStream(path)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -227,6 +279,27 @@ class ProgrammeHttpTest extends HttpTestBase {
 
 	/** A copy of the demo product PMTA0001 in a programme, with every cost 0 (so its policies are free). */
 	private String freeProductOf(String programme, List<String> requires, List<String> excludes) {
+		return freeProductOf(programme, requires, excludes, product -> { });
+	}
+
+	/** The Cameroon package's transport benefit: every TR tariff, priced from the list, covered in full on referrals. */
+	private static void coverTransportOnReferrals(InsurancePlan product) {
+		InsurancePlan demo = fhirContextForFixtures().newJsonParser().parseResource(Bundle.class, classpathUnchecked(
+				"demo/countries/cm/40-programme-products.json")).getEntry().stream()
+				.map(Bundle.BundleEntryComponent::getResource).filter(r -> "prod-cm-ccs".equals(r.getIdElement().getIdPart()))
+				.map(InsurancePlan.class::cast).findFirst().orElseThrow();
+		InsurancePlan.CoverageBenefitComponent transport = demo.getCoverage().stream().flatMap(c -> c.getBenefit().stream())
+				.filter(b -> b.getExtensionByUrl("https://imis-fhir.org/fhir/StructureDefinition/product-benefit-reference") != null
+						&& ((Reference) b.getExtensionByUrl("https://imis-fhir.org/fhir/StructureDefinition/product-benefit-reference").getValue())
+								.getIdentifier().getSystem().endsWith("service-code-pattern"))
+				.findFirst().orElseThrow();
+		product.getCoverage().stream()
+				.filter(c -> c.getType().getCoding().stream().anyMatch(code -> "service".equals(code.getCode())))
+				.findFirst().orElseThrow().addBenefit(transport.copy());
+	}
+
+	private String freeProductOf(String programme, List<String> requires, List<String> excludes,
+			java.util.function.Consumer<InsurancePlan> change) {
 		InsurancePlan demo = (InsurancePlan) client.search().forResource(InsurancePlan.class)
 				.where(InsurancePlan.IDENTIFIER.exactly().systemAndCode("https://imis-fhir.org/fhir/sid/product-code", "PMTA0001"))
 				.returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
@@ -244,12 +317,17 @@ class ProgrammeHttpTest extends HttpTestBase {
 			requires.forEach(system -> eligibility.addExtension("requiresIdentifier", new org.hl7.fhir.r4.model.UriType(system)));
 			excludes.forEach(system -> eligibility.addExtension("excludesIdentifier", new org.hl7.fhir.r4.model.UriType(system)));
 		}
+		change.accept(product);
 		client.create().resource(product).execute();
 		return code;
 	}
 
 	private String facilityOffering(String programme) {
-		Organization facility = Fixtures.facility(unique("HP"), "Centre de santé programme", "C", "Location/loc-r2d1");
+		return facilityOffering(programme, "Location/loc-r2d1");
+	}
+
+	private String facilityOffering(String programme, String district) {
+		Organization facility = Fixtures.facility(unique("HP"), "Centre de santé programme", "C", district);
 		facility.addExtension(new Extension(Programmes.PROGRAMME_EXTENSION, new Reference(programme)));
 		MethodOutcome created = client.create().resource(facility).execute();
 		return created.getId().toUnqualifiedVersionless().getValue();
@@ -318,6 +396,35 @@ class ProgrammeHttpTest extends HttpTestBase {
 			claim.addExtension(new Extension(Programmes.PROGRAMME_EXTENSION, new Reference(programme)));
 		}
 		return claim;
+	}
+
+	/** A claim of the given visit type, without lines. */
+	private Claim transportClaim(String code, String insuree, String facility, String dateOfCare, String visitType) {
+		Claim claim = claim(code, insuree, facility, dateOfCare, null);
+		claim.setType(new CodeableConcept(new Coding("https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/claim-visit-type", visitType, null)));
+		claim.getItem().clear();
+		return claim;
+	}
+
+	/** Enters and checks a claim in one step, answering its ClaimResponse. */
+	private ClaimResponse submit(Claim claim) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("resource").setResource(claim);
+		return client.operation().onType("Claim").named("$submit").withParameters(in).returnResourceType(ClaimResponse.class).execute();
+	}
+
+	/** The rejection reason the check gave a line (0 when it passed). */
+	private static String rejection(ClaimResponse response, int sequence) {
+		return checkOf(response, sequence).getReason().getCodingFirstRep().getCode();
+	}
+
+	/** A line's adjudication of the check: stage 4 (checked) when it passed, 1 (rejected) otherwise. */
+	private static ClaimResponse.AdjudicationComponent checkOf(ClaimResponse response, int sequence) {
+		return response.getItem().stream().filter(i -> i.getItemSequence() == sequence).findFirst().orElseThrow()
+				.getAdjudication().stream()
+				.filter(a -> a.getCategory().getCoding().stream().anyMatch(c -> org.imisfhir.claim.ClaimProfiles.STATUS_SYSTEM.equals(c.getSystem())
+						&& ("1".equals(c.getCode()) || "4".equals(c.getCode()))))
+				.findFirst().orElseThrow();
 	}
 
 	private HttpResponse<String> postClaim(Claim claim) throws Exception {

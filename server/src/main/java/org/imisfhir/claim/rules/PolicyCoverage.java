@@ -11,7 +11,7 @@ public final class PolicyCoverage {
 	/**
 	 * Family (7) when the insuree is not valid or no active or expired policy covers them on the
 	 * target date (rule-decisions 11); no coverage (21) when a policy covers the start of a
-	 * multi-day claim but none is still valid on its last day.
+	 * multi-day claim but none still covers the insuree, without interruption, on its last day.
 	 */
 	public Optional<RejectionReason> claimRejection(ClaimContext context) {
 		if (!context.insuree().valid()) {
@@ -22,7 +22,7 @@ public final class PolicyCoverage {
 			return Optional.of(RejectionReason.FAMILY);
 		}
 		LocalDate lastDay = context.claim().dateTo();
-		if (context.claim().isInPatient() && covering.stream().noneMatch(policy -> !lastDay.isAfter(policy.periodEnd()))) {
+		if (context.claim().isInPatient() && covering.stream().noneMatch(policy -> !lastDay.isAfter(policy.coveredThrough(context.targetDate())))) {
 			return Optional.of(RejectionReason.NO_COVERAGE);
 		}
 		return Optional.empty();
@@ -36,7 +36,7 @@ public final class PolicyCoverage {
 	public List<Candidate> candidates(ClaimContext context, MedicalRef ref) {
 		boolean adult = context.insureeIsAdult();
 		return covering(context).stream()
-				.flatMap(policy -> policy.product().coverageOf(ref).map(coverage -> new Candidate(policy, coverage)).stream())
+				.flatMap(policy -> policy.product().coverageOf(ref, context.claim().visitType()).map(coverage -> new Candidate(policy, coverage)).stream())
 				.sorted(Comparator.comparing(candidate -> candidate.policy().policyEffective()
 						.plusMonths(candidate.coverage().waitingMonths(adult))))
 				.toList();

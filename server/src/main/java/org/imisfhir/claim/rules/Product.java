@@ -24,7 +24,15 @@ public record Product(
 		coverages = List.copyOf(coverages);
 	}
 
+	/** The cover of an item or service: its own, or else that of the first group whose pattern its code matches. */
 	public Optional<ProductCoverage> coverageOf(MedicalRef ref) {
-		return coverages.stream().filter(coverage -> coverage.ref().equals(ref)).findFirst();
+		Optional<ProductCoverage> own = coverages.stream().filter(c -> !c.isGroup() && c.ref().equals(ref)).findFirst();
+		return own.isPresent() ? own
+				: coverages.stream().filter(c -> c.isGroup() && c.matches(ref)).findFirst().map(c -> c.forRef(ref));
+	}
+
+	/** The cover of an item or service on a claim of a visit type; none when the cover excludes that visit type. */
+	public Optional<ProductCoverage> coverageOf(MedicalRef ref, VisitType visitType) {
+		return coverageOf(ref).filter(coverage -> coverage.coversVisit(visitType));
 	}
 }

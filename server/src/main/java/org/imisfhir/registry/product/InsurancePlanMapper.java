@@ -35,6 +35,9 @@ public final class InsurancePlanMapper {
 	public static final String PRODUCT_CODE = "https://imis-fhir.org/fhir/sid/product-code";
 	public static final String SERVICE_CODE = "https://imis-fhir.org/fhir/sid/service-code";
 	public static final String ITEM_CODE = "https://imis-fhir.org/fhir/sid/item-code";
+	/** A benefit naming a group of services by a regular expression on their codes (e.g. transport tariffs). */
+	public static final String SERVICE_CODE_PATTERN = "https://imis-fhir.org/fhir/sid/service-code-pattern";
+	public static final String ITEM_CODE_PATTERN = "https://imis-fhir.org/fhir/sid/item-code-pattern";
 	static final String IG = "https://openimis.github.io/openimis_fhir_r4_ig/";
 	static final String IMIS = "https://imis-fhir.org/fhir/";
 	public static final String EXT_CONVERSION = IG + "StructureDefinition/insurance-plan-conversion";
@@ -202,9 +205,11 @@ public final class InsurancePlanMapper {
 
 	private static CoveredBenefit coveredBenefit(CoverageBenefitComponent benefit, Extension referenceExtension) {
 		Reference reference = (Reference) referenceExtension.getValue();
+		String system = reference.getIdentifier().getSystem();
 		boolean item = "Medication".equals(reference.getType())
-				|| ITEM_CODE.equals(reference.getIdentifier().getSystem())
+				|| ITEM_CODE.equals(system) || ITEM_CODE_PATTERN.equals(system)
 				|| (reference.hasReference() && reference.getReference().startsWith("Medication/"));
+		boolean pattern = SERVICE_CODE_PATTERN.equals(system) || ITEM_CODE_PATTERN.equals(system);
 		String code = reference.getIdentifier().hasValue() ? reference.getIdentifier().getValue() : reference.getReference();
 		Extension terms = benefit.getExtensionByUrl(EXT_BENEFIT_TERMS);
 		Map<String, BigDecimal> limits = new HashMap<>();
@@ -217,7 +222,8 @@ public final class InsurancePlanMapper {
 		return new CoveredBenefit(item ? CoveredBenefit.Kind.ITEM : CoveredBenefit.Kind.SERVICE, code,
 				text(part(terms, "priceOrigin")), text(part(terms, "limitationType")),
 				text(part(terms, "limitationTypeReferral")), text(part(terms, "limitationTypeEmergency")),
-				text(part(terms, "ceilingExclusionAdult")), text(part(terms, "ceilingExclusionChild")), limits);
+				text(part(terms, "ceilingExclusionAdult")), text(part(terms, "ceilingExclusionChild")), limits,
+				pattern, terms == null ? List.of() : terms.getExtensionsByUrl("visitType").stream().map(InsurancePlanMapper::text).toList());
 	}
 
 	private static void readCosts(InsurancePlanPlanComponent part, ProductDefinition.Builder product) {

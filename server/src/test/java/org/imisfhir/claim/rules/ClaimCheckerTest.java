@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
@@ -110,6 +111,31 @@ class ClaimCheckerTest {
 
 			assertEquals(RejectionReason.NO_COVERAGE, check.reason());
 			assertEquals(RejectionReason.NO_COVERAGE, check.line(0).reason());
+		}
+
+		@Test
+		void careWhileTheInsureeWasInactiveIsRejectedWithFamily() {
+			// Inactive on 2024-03-05, active again on 2024-03-20: 2024-03-06 .. 2024-03-19 uncovered.
+			// Care on 2024-03-05 and 2024-03-20 is covered, on 2024-03-10 (the default date) and 2024-03-19 not.
+			InsureePolicy interrupted = policy("POL-1", fullCover("PRD").build()).gap("2024-03-06", "2024-03-19").build();
+
+			assertEquals(RejectionReason.FAMILY, claim().policies(interrupted).line(PARA, "1", "10").check().reason());
+			assertEquals(RejectionReason.FAMILY, claim().from("2024-03-19").claimed("2024-03-31").policies(interrupted).line(PARA, "1", "10").check().reason());
+			assertEquals(ClaimStatus.CHECKED, claim().from("2024-03-05").claimed("2024-03-31").policies(interrupted).line(PARA, "1", "10").check().status());
+			assertEquals(ClaimStatus.CHECKED, claim().from("2024-03-20").claimed("2024-03-31").policies(interrupted).line(PARA, "1", "10").check().status());
+		}
+
+		@Test
+		void stayRunningIntoAnInactiveTimeIsRejectedWithNoCoverage() {
+			// Stay 2024-03-01 to 2024-03-08; covered to 2024-03-05, then uncovered to 2024-03-19.
+			InsureePolicy interrupted = policy("POL-1", fullCover("PRD").build()).gap("2024-03-06", "2024-03-19").build();
+
+			ClaimCheck check = claim().from("2024-03-01").to("2024-03-08").policies(interrupted).line(CONS, "1", "100").check();
+
+			assertEquals(RejectionReason.NO_COVERAGE, check.reason());
+			assertEquals(LocalDate.parse("2024-03-05"), interrupted.coveredThrough(LocalDate.parse("2024-03-01")));
+			assertEquals(LocalDate.parse("2024-03-20"), interrupted.coveredSince(LocalDate.parse("2024-03-25")));
+			assertEquals(LocalDate.parse("2024-12-31"), interrupted.coveredThrough(LocalDate.parse("2024-03-25")));
 		}
 
 		@Test
@@ -274,6 +300,76 @@ class ClaimCheckerTest {
 			assertEquals(Limitation.CO_INSURANCE, line.assignment().limitation());
 			assertAmount("80", line.assignment().limitationValue());
 			assertAmount("2", line.quantity());
+		}
+	}
+
+	/** A product covering a group of services by code pattern, as Chèque Santé covers its transport tariffs. */
+	@Nested
+	class BenefitGroups {
+
+		private final MedicalRef tr12 = MedicalRef.service("TR0012");
+		private final MedicalRef tr99 = MedicalRef.service("TR0099");
+
+		private ClaimScenario transport() {
+			return claim()
+					.withCatalogueEntry(ClaimScenario.service(tr12, ServiceCategory.OTHER, "2500"))
+					.withCatalogueEntry(ClaimScenario.service(tr99, ServiceCategory.OTHER, "4000"))
+					.product(ProductBuilder.product("CCS").coversInFull(CONS)
+							.covers(CoverageBuilder.coverGroup("TR[0-9]{4}").onlyOn(VisitType.REFERRAL)));
+		}
+
+		@Test
+		void everyTariffTheGroupPatternMatchesIsCoveredOnAReferral() {
+			// TR0012 and TR0099 both match TR[0-9]{4}; neither is named on the product.
+			ClaimCheck check = transport().visit(VisitType.REFERRAL)
+					.line(tr12, "1", "2500").line(tr99, "1", "4000").line(CONS, "1", "100").check();
+
+			assertEquals(List.of(RejectionReason.ACCEPTED, RejectionReason.ACCEPTED, RejectionReason.ACCEPTED), reasons(check));
+			assertEquals("CCS", check.line(0).assignment().product().code());
+			assertEquals(tr12, check.line(0).assignment().product().coverageOf(tr12).orElseThrow().ref());
+		}
+
+		@Test
+		void theGroupCoversNothingOnAnotherVisitType() {
+			// visit type other: the transport cover is for referrals only, so no product covers TR0012 (3);
+			// the consultation, covered on every visit type, passes.
+			ClaimCheck check = transport().line(tr12, "1", "2500").line(CONS, "1", "100").check();
+
+			assertEquals(List.of(RejectionReason.NO_PRODUCT_FOUND, RejectionReason.ACCEPTED), reasons(check));
+		}
+
+		@Test
+		void aTariffOffTheFacilitysPriceListIsRejected2EvenOnAReferral() {
+			// TR0099 is another location's tariff: not on this facility's price lists.
+			ClaimCheck check = transport().visit(VisitType.REFERRAL).offPriceList(tr99)
+					.line(tr12, "1", "2500").line(tr99, "1", "4000").check();
+
+			assertEquals(List.of(RejectionReason.ACCEPTED, RejectionReason.NOT_IN_PRICE_LIST), reasons(check));
+		}
+
+		@Test
+		void aServiceNamedOnTheProductKeepsItsOwnTermsOverTheGroup() {
+			// TR0012 named with a 3-month waiting period; the group (no waiting) still covers TR0099.
+			// Policy effective 2024-01-01 + 3 months = 2024-04-01, after the care on 2024-03-10.
+			ClaimCheck check = claim()
+					.withCatalogueEntry(ClaimScenario.service(tr12, ServiceCategory.OTHER, "2500"))
+					.withCatalogueEntry(ClaimScenario.service(tr99, ServiceCategory.OTHER, "4000"))
+					.product(ProductBuilder.product("CCS").covers(cover(tr12).waitingMonths(3, 3))
+							.covers(CoverageBuilder.coverGroup("TR[0-9]{4}")))
+					.line(tr12, "1", "2500").line(tr99, "1", "4000").check();
+
+			assertEquals(List.of(RejectionReason.WAITING_PERIOD, RejectionReason.ACCEPTED), reasons(check));
+		}
+
+		@Test
+		void theWholeCodeMustMatch() {
+			// XTR0012 contains a match but is not one: not covered (3).
+			MedicalRef other = MedicalRef.service("XTR0012");
+			ClaimCheck check = transport().visit(VisitType.REFERRAL)
+					.withCatalogueEntry(ClaimScenario.service(other, ServiceCategory.OTHER, "100"))
+					.line(other, "1", "100").check();
+
+			assertEquals(List.of(RejectionReason.NO_PRODUCT_FOUND), reasons(check));
 		}
 	}
 

@@ -138,6 +138,11 @@ final class ClaimScenario {
 				e.frequencyDays(), e.category(), e.packageType(), amount(price)));
 	}
 
+	ClaimScenario withCatalogueEntry(CatalogueEntry entry) {
+		catalogue.add(entry);
+		return this;
+	}
+
 	ClaimScenario withoutCatalogueEntry(MedicalRef ref) {
 		catalogue.removeIf(entry -> entry.ref().equals(ref));
 		return this;

@@ -17,7 +17,11 @@ import static org.imisfhir.claim.rules.PolicyBuilder.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+
+import org.imisfhir.enrolment.rules.MemberCover;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -367,6 +371,40 @@ class ClaimValuatorTest {
 					.usage("E1", "POL-1", "INS-2", false, "0", "1150").line(GAUZE, "16", "5").valuate().approved());
 			assertAmount("0", claim().policies(policy("POL-1", product.build()).members(4).build())
 					.usage("E1", "POL-1", "INS-2", false, "0", "1150").line(GAUZE, "16", "5").valuate().approved());
+		}
+
+		@Test
+		void extraMembersAreTheMembersCoveredOnTheDateOfCare() {
+			// Policy ceiling 1000, threshold 4, 200 per extra member, maximum 1300; the family used 950.
+			// On the 2024 policy: four members from the start, one moved to another family on 2024-03-05 (last
+			// covered day), one added on 2024-03-20.
+			// Care on 2024-03-01: 5 covered: 1000 + 200 = 1200, 250 left, line 80 paid 80.
+			// Care on 2024-03-10: 4 covered: 1000, 50 left, line 80 paid 50, 30 over.
+			// Care on 2024-03-25: 5 covered again (the added one): 1200, line 80 paid 80.
+			LocalDate effective = LocalDate.parse("2024-01-01");
+			LocalDate expiry = LocalDate.parse("2024-12-31");
+			List<MemberCover.Cover> family = new java.util.ArrayList<>();
+			for (int member = 0; member < 4; member++) {
+				family.add(MemberCover.of(effective, expiry, List.of(), "AC", null));
+			}
+			family.add(MemberCover.ofFormerMember(effective, expiry,
+					List.of(new MemberCover.Row(null, LocalDate.parse("2024-03-05"), "moved to family F2")), "AC", null));
+			family.add(MemberCover.of(effective, expiry, List.of(new MemberCover.Row(LocalDate.parse("2024-03-20"), null, "joined the family")),
+					"AC", null));
+			ProductBuilder product = fullCover("PRD").ceilings(AllowanceTerms.policy(LevelAmounts.general("1000")))
+					.extraMemberCeiling(new ExtraMemberCeiling(4, LevelAmounts.general("200"), LevelAmounts.general("1300")));
+
+			assertEquals(5, MemberCover.coveredOn(family, LocalDate.parse("2024-03-01")));
+			assertEquals(4, MemberCover.coveredOn(family, LocalDate.parse("2024-03-10")));
+			assertEquals(5, MemberCover.coveredOn(family, LocalDate.parse("2024-03-25")));
+			assertAmount("80", claim().from("2024-03-01").policies(policy("POL-1", product.build()).members(5).build())
+					.usage("E1", "POL-1", "INS-2", false, "0", "950").line(GAUZE, "16", "5").valuate().approved());
+			ClaimValuation tenth = claim().policies(policy("POL-1", product.build()).members(4).build())
+					.usage("E1", "POL-1", "INS-2", false, "0", "950").line(GAUZE, "16", "5").valuate();
+			assertAmount("50", tenth.approved());
+			assertAmount("30", tenth.line(0).exceedCeiling());
+			assertAmount("80", claim().from("2024-03-25").claimed("2024-03-26").policies(policy("POL-1", product.build()).members(5).build())
+					.usage("E1", "POL-1", "INS-2", false, "0", "950").line(GAUZE, "16", "5").valuate().approved());
 		}
 
 		@Test

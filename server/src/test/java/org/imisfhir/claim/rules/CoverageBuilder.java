@@ -14,6 +14,8 @@ public final class CoverageBuilder {
 	private Integer maxQuantityChild;
 	private CeilingExclusion exclusionAdult;
 	private CeilingExclusion exclusionChild;
+	private java.util.regex.Pattern codePattern;
+	private java.util.Set<VisitType> visitTypes = java.util.Set.of();
 
 	private CoverageBuilder(MedicalRef ref) {
 		this.ref = ref;
@@ -61,8 +63,20 @@ public final class CoverageBuilder {
 		return this;
 	}
 
+	/** A cover of every service whose code matches the pattern (the ref's code is then only a label). */
+	public static CoverageBuilder coverGroup(String pattern) {
+		CoverageBuilder builder = new CoverageBuilder(MedicalRef.service(pattern));
+		builder.codePattern = java.util.regex.Pattern.compile(pattern);
+		return builder;
+	}
+
+	public CoverageBuilder onlyOn(VisitType... types) {
+		visitTypes = java.util.Set.of(types);
+		return this;
+	}
+
 	public ProductCoverage build() {
 		return new ProductCoverage(ref, origin, normal, referral, emergency, waitingAdult, waitingChild,
-				maxQuantityAdult, maxQuantityChild, exclusionAdult, exclusionChild);
+				maxQuantityAdult, maxQuantityChild, exclusionAdult, exclusionChild, codePattern, visitTypes);
 	}
 }

@@ -19,6 +19,7 @@ public final class PolicyBuilder {
 	private LocalDate insureeEffective = date("2024-01-01");
 	private LocalDate insureeExpiry = date("2024-12-31");
 	private int members = 1;
+	private final java.util.List<InsureePolicy.CoverGap> gaps = new java.util.ArrayList<>();
 
 	private PolicyBuilder(String id, Product product) {
 		this.id = id;
@@ -56,7 +57,13 @@ public final class PolicyBuilder {
 		return this;
 	}
 
+	/** Days the insuree is not covered inside their cover (e.g. while inactive), both ends included. */
+	public PolicyBuilder gap(String first, String last) {
+		gaps.add(new InsureePolicy.CoverGap(date(first), date(last)));
+		return this;
+	}
+
 	public InsureePolicy build() {
-		return new InsureePolicy(id, product, stage, status, policyEffective, policyExpiry, insureeEffective, insureeExpiry, members);
+		return new InsureePolicy(id, product, stage, status, policyEffective, policyExpiry, insureeEffective, insureeExpiry, members, gaps);
 	}
 }

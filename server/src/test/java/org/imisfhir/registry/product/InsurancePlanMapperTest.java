@@ -67,6 +67,30 @@ class InsurancePlanMapperTest {
 	}
 
 	@Test
+	void chequeSanteCoversEveryTransportTariffByCodePatternOnReferralsOnly() {
+		ProductDefinition product = InsurancePlanMapper.toProduct(ProductFixtures.cameroon("prod-cm-ccs"));
+
+		CoveredBenefit transport = product.benefits().stream().filter(CoveredBenefit::codePattern).findFirst().orElseThrow();
+		assertThat(transport.kind()).isEqualTo(CoveredBenefit.Kind.SERVICE);
+		assertThat(transport.code()).isEqualTo("TR[0-9]{4,}");
+		assertThat(transport.visitTypes()).containsExactly("R");
+		assertThat(new ProductConsistencyRule().check(product)).isEmpty();
+
+		org.imisfhir.claim.rules.Product claims = org.imisfhir.registry.product.rules.ClaimProductReader.read(product);
+		org.imisfhir.claim.rules.MedicalRef tariff = org.imisfhir.claim.rules.MedicalRef.service("TR39250");
+		assertThat(claims.coverageOf(tariff, org.imisfhir.claim.rules.VisitType.REFERRAL)).hasValueSatisfying(cover -> {
+			assertThat(cover.ref()).isEqualTo(tariff);
+			assertThat(cover.priceOrigin()).isEqualTo(org.imisfhir.claim.rules.PriceOrigin.PRICE_LIST);
+		});
+		assertThat(claims.coverageOf(tariff, org.imisfhir.claim.rules.VisitType.OTHER)).isEmpty();
+		assertThat(claims.coverageOf(tariff, org.imisfhir.claim.rules.VisitType.EMERGENCY)).isEmpty();
+		assertThat(claims.coverageOf(org.imisfhir.claim.rules.MedicalRef.service("TR12"), org.imisfhir.claim.rules.VisitType.REFERRAL))
+				.as("fewer than four digits").isEmpty();
+		assertThat(claims.coverageOf(org.imisfhir.claim.rules.MedicalRef.item("TR0001"), org.imisfhir.claim.rules.VisitType.REFERRAL))
+				.as("a service group does not cover items").isEmpty();
+	}
+
+	@Test
 	void perMemberProductReadsDeductiblesCeilingsCategoryLimitsAndDiscount() {
 		ProductDefinition product = InsurancePlanMapper.toProduct(ProductFixtures.demo(ProductFixtures.PER_MEMBER));
 

@@ -21,9 +21,19 @@ final class ProductFixtures {
 
 	/** The demo product with that id, as stored in the demo file. */
 	static InsurancePlan demo(String id) {
-		try (InputStream in = ProductFixtures.class.getResourceAsStream("/demo/30-products.json")) {
+		return fromFile("/demo/30-products.json", id);
+	}
+
+	/** A product of the Cameroon package's demo (demo/countries/cm/40-programme-products.json). */
+	static InsurancePlan cameroon(String id) {
+		return fromFile("/demo/countries/cm/40-programme-products.json", id);
+	}
+
+	private static InsurancePlan fromFile(String file, String id) {
+		try (InputStream in = ProductFixtures.class.getResourceAsStream(file)) {
 			Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			return bundle.getEntry().stream()
+					.filter(entry -> entry.getResource() instanceof InsurancePlan)
 					.map(entry -> (InsurancePlan) entry.getResource())
 					.filter(plan -> plan.getIdElement().getIdPart().equals(id))
 					.findFirst()

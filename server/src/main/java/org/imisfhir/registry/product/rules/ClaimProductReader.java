@@ -2,8 +2,11 @@ package org.imisfhir.registry.product.rules;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.imisfhir.claim.rules.AllowanceTerms;
 import org.imisfhir.claim.rules.CategoryMaxima;
 import org.imisfhir.claim.rules.CeilingExclusion;
@@ -17,6 +20,7 @@ import org.imisfhir.claim.rules.PriceOrigin;
 import org.imisfhir.claim.rules.Product;
 import org.imisfhir.claim.rules.ProductCoverage;
 import org.imisfhir.claim.rules.ServiceCategory;
+import org.imisfhir.claim.rules.VisitType;
 
 /**
  * The terms of a consistent product that claims need ({@link Product}): deductibles and ceilings
@@ -75,7 +79,8 @@ public final class ClaimProductReader {
 				variant(benefit, benefit.limitationTypeEmergency(), "emergency", normal),
 				months(benefit.limit("waiting-period-adult")), months(benefit.limit("waiting-period-child")),
 				months(benefit.limit("max-quantity-adult")), months(benefit.limit("max-quantity-child")),
-				exclusion(benefit.ceilingExclusionAdult()), exclusion(benefit.ceilingExclusionChild()));
+				exclusion(benefit.ceilingExclusionAdult()), exclusion(benefit.ceilingExclusionChild()),
+				benefit.codePattern() ? Pattern.compile(benefit.code()) : null, visitTypes(benefit.visitTypes()));
 	}
 
 	private static LimitTerms variant(CoveredBenefit benefit, String type, String visit, LimitTerms normal) {
@@ -86,6 +91,16 @@ public final class ClaimProductReader {
 		}
 		return new LimitTerms(type == null ? normal.type() : limitation(type),
 				adult == null ? normal.adult() : adult, child == null ? normal.child() : child);
+	}
+
+	private static Set<VisitType> visitTypes(List<String> codes) {
+		Set<VisitType> types = EnumSet.noneOf(VisitType.class);
+		for (VisitType type : VisitType.values()) {
+			if (codes.contains(type.code())) {
+				types.add(type);
+			}
+		}
+		return types;
 	}
 
 	private static Integer months(BigDecimal value) {

@@ -31,6 +31,8 @@ public final class ProductConsistencyRule {
 	static final List<String> PERCENTAGES = java.util.stream.Stream.concat(
 			java.util.stream.Stream.of("enrolment_discount_perc", "renewal_discount_perc", "share_contribution"), WEIGHTS.stream()).toList();
 
+	private static final List<String> VISIT_TYPES = List.of("E", "R", "O");
+
 	private final RelativeDistributionValidator distributionValidator;
 	private final ThresholdWithoutLumpSumRule thresholdWithoutLumpSum;
 
@@ -107,6 +109,23 @@ public final class ProductConsistencyRule {
 		for (CoveredBenefit benefit : product.benefits()) {
 			for (Map.Entry<String, BigDecimal> limit : benefit.limits().entrySet()) {
 				refuseNegative(limit.getKey() + " [" + benefit.code() + "]", limit.getValue(), problems);
+			}
+			checkGroup(benefit, problems);
+		}
+	}
+
+	/** A benefit group's pattern must be a regular expression, and its visit types claim-visit-type codes. */
+	private static void checkGroup(CoveredBenefit benefit, List<ProductProblem> problems) {
+		if (benefit.codePattern()) {
+			try {
+				java.util.regex.Pattern.compile(benefit.code());
+			} catch (java.util.regex.PatternSyntaxException e) {
+				problems.add(ProductProblem.of(ProductViolation.BENEFIT_GROUP_INVALID, benefit.code(), e.getDescription()));
+			}
+		}
+		for (String visitType : benefit.visitTypes()) {
+			if (!VISIT_TYPES.contains(visitType)) {
+				problems.add(ProductProblem.of(ProductViolation.BENEFIT_GROUP_INVALID, benefit.code(), "visitType " + visitType));
 			}
 		}
 	}

@@ -17,7 +17,8 @@ public enum ProductViolation implements RuleViolation {
 	CONVERSION_TO_ITSELF("product-conversion-to-itself"),
 	DISTRIBUTION_MISSING_PERIOD("product-distribution-missing-period"),
 	DISTRIBUTION_INVALID_SHARE("product-distribution-invalid-share"),
-	DISTRIBUTION_SUM("product-distribution-sum");
+	DISTRIBUTION_SUM("product-distribution-sum"),
+	BENEFIT_GROUP_INVALID("product-benefit-group-invalid");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-product-error";
 

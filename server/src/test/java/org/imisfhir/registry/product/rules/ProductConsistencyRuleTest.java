@@ -125,6 +125,20 @@ class ProductConsistencyRuleTest {
 	}
 
 	@Test
+	void benefitGroupNeedsARegularExpressionAndKnownVisitTypes() {
+		// "TR[0-9" lacks its closing bracket; "X" is no claim visit type (E, R, O)
+		CoveredBenefit broken = new CoveredBenefit(CoveredBenefit.Kind.SERVICE, "TR[0-9", "P", "C", null, null, null, null,
+				java.util.Map.of(), true, java.util.List.of("R"));
+		CoveredBenefit unknownVisit = new CoveredBenefit(CoveredBenefit.Kind.SERVICE, "TR[0-9]{4,}", "P", "C", null, null, null, null,
+				java.util.Map.of(), true, java.util.List.of("R", "X"));
+
+		assertThat(rule.check(fixedCycle().benefit(broken).benefit(unknownVisit).build()))
+				.extracting(ProductProblem::violation, p -> p.arguments().get(0))
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(ProductViolation.BENEFIT_GROUP_INVALID, "TR[0-9"),
+						org.assertj.core.groups.Tuple.tuple(ProductViolation.BENEFIT_GROUP_INVALID, "TR[0-9]{4,}"));
+	}
+
+	@Test
 	void percentageAbove100IsRefused() {
 		ProductDefinition product = fixedCycle().value("renewal_discount_perc", "100.5").value("renewal_discount_period", "1").build();
 
