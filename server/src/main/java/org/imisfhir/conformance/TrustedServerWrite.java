@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 /**
  * A write by the server itself that only changes values the server computed on resources already validated when
  * they were stored (a batch run's status, remuneration and run reference on claims and their responses). Such
- * writes are not validated against the profiles again (decision 0032): at a batch run's volume the validation cost
+ * writes are not validated against the profiles again (decision 0033): at a batch run's volume the validation cost
  * more than everything else of the write, and a client cannot reach it, since the mark lives in server-side
  * request data only.
  */
