@@ -158,7 +158,7 @@ public class VoucherProvider implements ImisOperationProvider {
 						status == null ? "" : status.getValue()));
 		VoucherStatus current = Vouchers.status(voucher);
 		String why = reason == null ? null : reason.getValue();
-		VoucherStatusChange.check(current, target, why).ifPresent(refusal -> {
+		VoucherStatusChange.check(current, target, why, Vouchers.everUsed(voucher)).ifPresent(refusal -> {
 			throw ImisRuleException.businessRule(switch (refusal) {
 				case REASON_REQUIRED -> ProgrammeViolation.VOUCHER_REASON_REQUIRED;
 				case SAME_STATUS -> ProgrammeViolation.VOUCHER_SAME_STATUS;
