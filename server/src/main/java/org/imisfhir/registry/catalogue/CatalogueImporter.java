@@ -72,7 +72,7 @@ public class CatalogueImporter {
 				row.integer("patient_category", 0, 15, 15),
 				row.amount("price", true), currency,
 				row.oneOf("package_type", Set.of("S", "P", "F"), "S"),
-				row.date("valid_from", "2000-01-01"))), SERVICE_CODE, "svc-");
+				row.date("valid_from", "2000-01-01"), validTo(row))), SERVICE_CODE, "svc-");
 	}
 
 	public List<RowReport> importItems(String csv, Locale locale) {
@@ -84,7 +84,16 @@ public class CatalogueImporter {
 				row.oneOf("care_type", CARE_TYPES, "B"),
 				row.integer("frequency", 0, 3650, null),
 				row.integer("patient_category", 0, 15, 15),
-				row.date("valid_from", "2000-01-01"))), ITEM_CODE, "itm-");
+				row.date("valid_from", "2000-01-01"), validTo(row))), ITEM_CODE, "itm-");
+	}
+
+	/** The last day of a service or item (openIMIS validity_to, "deleted"), not before its first; null when open. */
+	private static String validTo(CsvValues row) {
+		String to = row.date("valid_to", null);
+		if (to != null && to.compareTo(row.date("valid_from", "2000-01-01")) < 0) {
+			throw new CsvValues.InvalidValue("valid_to", to);
+		}
+		return to;
 	}
 
 	/** Rows: list_code, list_name, kind (service|item), location_code, valid_from, code, price_overrule. */

@@ -66,6 +66,28 @@ class CatalogueImportHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void aValidToEndsTheServiceOrItemAndMayNotComeBeforeItsStart() {
+		String service = CatalogueFixtures.code("E");
+		String item = CatalogueFixtures.code("F");
+		importCsv("service", "code;name;price;valid_from\n" + service + ";Transport;1000;2026-01-01\n");
+
+		// ended on 2026-06-30: the last day it may be claimed; the earlier version keeps it open in the history
+		Parameters ended = importCsv("service", "code;name;price;valid_from;valid_to\n" + service + ";Transport;1000;2026-01-01;2026-06-30\n");
+		assertThat(counts(ended)).containsEntry("updated", 1);
+		ActivityDefinition stored = client.read().resource(ActivityDefinition.class).withId("svc-" + service).execute();
+		assertThat(stored.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.RETIRED);
+		assertThat(stored.getEffectivePeriod().getEndElement().getValueAsString()).startsWith("2026-06-30");
+
+		Parameters items = importCsv("item", "code;name;price;valid_from;valid_to\n" + item + ";Gauze;50;2026-01-01;2026-03-31\n");
+		assertThat(counts(items)).containsEntry("created", 1);
+		org.hl7.fhir.r4.model.Medication medication = client.read().resource(org.hl7.fhir.r4.model.Medication.class).withId("itm-" + item).execute();
+		assertThat(medication.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Medication.MedicationStatus.INACTIVE);
+
+		Parameters reversed = importCsv("service", "code;name;price;valid_from;valid_to\n" + CatalogueFixtures.code("G") + ";Transport;1000;2026-05-01;2026-04-30\n");
+		assertThat(counts(reversed)).containsEntry("refused", 1).containsEntry("created", 0);
+	}
+
+	@Test
 	void itemsAndPriceListsAreImportedWithUnknownCodesRefused() {
 		String item = CatalogueFixtures.code("M");
 		Parameters items = importCsv("item", "code,name,type,package,price,care_type\n" + item + ",PARACETAMOL 1G,D,1x10,75,B\n");
