@@ -66,6 +66,27 @@ class CatalogueImportHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void chunksOfALargeFileAreWrittenSideBySideAndReportedInFileOrder() {
+		// 250 distinct codes: chunks of 100, 100 and 50 written by two threads; one bad price on line 202
+		String prefix = CatalogueFixtures.code("P").substring(0, 3);
+		StringBuilder csv = new StringBuilder("code;name;price\n");
+		for (int i = 0; i < 250; i++) {
+			csv.append(prefix).append(String.format("%03d", i)).append(";Transport ").append(i).append(';')
+					.append(i == 200 ? "-1" : String.valueOf(1000 + i)).append('\n');
+		}
+		Parameters first = importCsv("service", csv.toString());
+		assertThat(counts(first)).containsEntry("created", 249).containsEntry("refused", 1);
+		List<String> lines = rows(first).stream().map(r -> part(r, "line")).toList();
+		assertThat(lines).hasSize(250).isEqualTo(java.util.stream.IntStream.rangeClosed(2, 251).mapToObj(String::valueOf).toList());
+		assertThat(part(rows(first).get(200), "outcome")).isEqualTo("refused");
+		assertThat(CatalogueResources.price(client.read().resource(ActivityDefinition.class).withId("svc-" + prefix + "249").execute())
+				.getValue()).isEqualByComparingTo("1249");
+
+		Parameters again = importCsv("service", csv.toString());
+		assertThat(counts(again)).containsEntry("unchanged", 249).containsEntry("refused", 1).containsEntry("created", 0);
+	}
+
+	@Test
 	void aValidToEndsTheServiceOrItemAndMayNotComeBeforeItsStart() {
 		String service = CatalogueFixtures.code("E");
 		String item = CatalogueFixtures.code("F");
