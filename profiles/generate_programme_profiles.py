@@ -137,13 +137,113 @@ def main():
                ('unchanged', 'out', 1, '1', 'Rows already stored as written.', 'integer'),
                ('duplicate', 'out', 1, '1', 'Rows whose number is known (file or store) with another status.', 'integer'),
                ('refused', 'out', 1, '1', 'Rows refused.', 'integer'),
+               ('importId', 'out', 1, '1', 'The id of this import (the importId of the vouchers it created).', 'string'),
+               ('record', 'out', 1, '1', 'The voucher-import record kept of it, with its counts and the rows it took.',
+                'Reference'),
                ('row', 'out', 0, '*', 'One row: line, number, outcome, resource, reason.', None)])
     operation('Basic-set-voucher-status', 'set-voucher-status', 'Basic',
               'Changes a voucher\'s status in the duplicate-management procedure (new or cancelled, never used: '
-              'only an enrolment uses a voucher), with a mandatory reason kept in its history.', False, True,
+              'only an enrolment uses a voucher; a used voucher can be cancelled, not set back to new), with a '
+              'mandatory reason kept in its history. For the voucher manager only, signed in at most '
+              'imis.programmes.voucher.reauthentication-minutes before (401 with an RFC 9470 step-up challenge '
+              'otherwise).', False, True,
               [('status', 'in', 1, '1', 'new or cancelled.', 'code'),
                ('reason', 'in', 1, '1', 'Why.', 'string'),
                ('return', 'out', 1, '1', 'The voucher.', 'Basic')])
+    voucher_duplicates()
+
+
+# code, display, French, definition
+FINDINGS = [
+    ('duplicate-in-file', 'Duplicate in one file', 'Doublon dans un fichier',
+     'The number is on more than one line of one import file.'),
+    ('duplicate-across-imports', 'Duplicate across imports', 'Doublon entre imports',
+     'The number came in more than one import (whatever each row\'s outcome: created, unchanged or duplicate).'),
+    ('used-by-several-enrolments', 'Used by several enrolments', 'Utilisé par plusieurs enrôlements',
+     'The voucher became used more than once: it was used, cancelled, set back to new and used again by another '
+     'enrolment.'),
+    ('claimed-for-several-insurees', 'Claimed for several insurees', 'Réclamé pour plusieurs assurés',
+     'The voucher number is the code of claims for more than one insuree.'),
+    ('set-back-to-new-by-import', 'Set back to new by an import', 'Remis à nouveau par un import',
+     'An import asked for the voucher as new while it was stored as used (the import kept it used).'),
+    ('number-differs-by-case', 'Number differs only by case', 'Numéro différent par la casse seulement',
+     'Another voucher\'s number differs from this one only by upper and lower case.'),
+    ('used-without-policy', 'Used without policy', 'Utilisé sans police',
+     'The voucher is used but no existing policy used it: it was imported as used, or the policy that used it is '
+     'gone.'),
+    ('cancelled-but-claimed', 'Cancelled but claimed', 'Annulé mais réclamé',
+     'The voucher is cancelled but a claim has its number as code.'),
+]
+
+
+def voucher_duplicates():
+    from generate_interop_profiles import code_system
+    code_system('voucher-finding', 'VoucherFinding', 'Voucher findings',
+                'Why Basic/$voucher-duplicates lists a voucher number: it came more than once (duplicate-in-file, '
+                'duplicate-across-imports), or the stored voucher is suspicious (the other codes).',
+                [{'code': c, 'display': d, 'definition': definition, 'designation': [{'language': 'fr', 'value': fr}]}
+                 for c, d, fr, definition in FINDINGS])
+
+    def part(name, min_, max_, doc, type_=None, parts=None):
+        p = {'name': name, 'use': 'out', 'min': min_, 'max': max_, 'documentation': doc}
+        if type_:
+            p['type'] = type_
+        if parts:
+            p['part'] = parts
+        return p
+
+    finding = part('finding', 1, '*', 'A finding.', parts=[
+        part('code', 1, '1', 'Its code (CodeSystem https://imis-fhir.org/fhir/CodeSystem/voucher-finding).', 'Coding'),
+        part('detail', 1, '1', 'What it means for this voucher, in the caller\'s language.', 'string'),
+        part('related', 0, '*', 'The resources it concerns: claims, the policy, other vouchers, import records.',
+             'Reference')])
+    voucher = [part('number', 1, '1', 'The voucher number.', 'string'),
+               part('voucher', 0, '1', 'The stored voucher (absent when the number is not stored).', 'Reference'),
+               part('status', 0, '1', 'Its current status: new, used or cancelled.', 'code'),
+               part('programme', 0, '1', 'Its programme code.', 'string')]
+    od = {'resourceType': 'OperationDefinition', 'id': 'Basic-voucher-duplicates',
+          'url': 'https://imis-fhir.org/fhir/OperationDefinition/Basic-voucher-duplicates', 'version': '0.1.0',
+          'name': 'BasicVoucherDuplicates', 'title': 'Basic/$voucher-duplicates', 'status': 'active',
+          'kind': 'operation', 'publisher': 'IMIS-FHIR',
+          'description': 'Lists the duplicate and suspicious health vouchers (the duplicate-management SOP). '
+                         'Duplicates: numbers that came more than once, on two lines of one file or in two imports, '
+                         'with each row (import, line, status asked, outcome) from the recorded imports and the '
+                         'voucher\'s current status. Suspicious: stored vouchers used more than once, claimed for '
+                         'several insurees, asked as new by an import while used, differing from another only by '
+                         'case, used without a policy, or cancelled but claimed (CodeSystem voucher-finding). '
+                         'Parameters, or with format=csv (or Accept: text/csv) a CSV table. Reads only; for the '
+                         'voucher manager and the manager.',
+          'affectsState': False, 'code': 'voucher-duplicates', 'resource': ['Basic'], 'system': False, 'type': True,
+          'instance': False, 'parameter': [
+              {'name': 'programme', 'use': 'in', 'min': 0, 'max': '1', 'type': 'string',
+               'documentation': 'A programme code: its imports and vouchers only.'},
+              {'name': 'import', 'use': 'in', 'min': 0, 'max': '1', 'type': 'string',
+               'documentation': 'An import (its importId, or the id of its voucher-import record): the numbers it '
+                                'brought, with their rows in every import.'},
+              {'name': 'from', 'use': 'in', 'min': 0, 'max': '1', 'type': 'string',
+               'documentation': 'First day (yyyy-MM-dd) of the imports, and of the voucher changes, to look at.'},
+              {'name': 'to', 'use': 'in', 'min': 0, 'max': '1', 'type': 'string',
+               'documentation': 'Last day (yyyy-MM-dd), included.'},
+              {'name': 'format', 'use': 'in', 'min': 0, 'max': '1', 'type': 'string',
+               'documentation': 'fhir (default: Parameters) or csv (text/csv, UTF-8, comma separated, header row; to '
+                                'a POST of a FHIR body, a Binary of that content type).'},
+              part('duplicateCount', 1, '1', 'How many numbers are listed as duplicates.', 'integer'),
+              part('suspiciousCount', 1, '1', 'How many vouchers are listed as suspicious.', 'integer'),
+              part('duplicate', 0, '*', 'A number that came more than once.', parts=voucher + [
+                  finding,
+                  part('occurrence', 2, '*', 'A row that brought it.', parts=[
+                      part('import', 1, '1', 'The import id.', 'string'),
+                      part('record', 1, '1', 'The voucher-import record.', 'Reference'),
+                      part('at', 0, '1', 'The day of the import.', 'date'),
+                      part('line', 1, '1', 'The line in the file (1 is the header).', 'integer'),
+                      part('status', 1, '1', 'The status asked, as written.', 'string'),
+                      part('outcome', 1, '1', 'What the import did: created, unchanged or duplicate.', 'code'),
+                      part('found', 0, '1', 'The status stored when the import read it.', 'code')])]),
+              part('suspicious', 0, '*', 'A suspicious voucher.', parts=voucher + [finding]),
+              part('return', 0, '1', 'With format=csv: the CSV table (a Binary to a FHIR request).', 'Binary')]}
+    with open(os.path.join(OUT, 'OperationDefinition-Basic-voucher-duplicates.json'), 'w') as f:
+        json.dump(od, f, indent=2, ensure_ascii=False)
+        f.write('\n')
 
 
 if __name__ == '__main__':

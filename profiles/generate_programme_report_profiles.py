@@ -63,12 +63,21 @@ def voucher_import_record():
                       [('importId', 'string', 1, None), ('programme', 'string', 1, None), ('at', 'dateTime', 1, None),
                        ('by', 'string', 0, None), ('created', 'integer', 1, None), ('unchanged', 'integer', 1, None),
                        ('duplicate', 'integer', 1, None), ('refused', 'integer', 1, None)])
+    complex_extension('voucher-import-row', 'VoucherImportRow', 'Voucher import row',
+                      'One row a voucher import took (rows refused are only counted): its line in the file (1 is the '
+                      'header), the number and status as written, the outcome reported (created, unchanged, '
+                      'duplicate) and the status the voucher was stored with when the import read it (absent when it '
+                      'was not stored).', ['Basic'],
+                      [('line', 'integer', 1, None), ('number', 'string', 1, None), ('status', 'string', 1, None),
+                       ('outcome', 'code', 1, None), ('found', 'code', 0, None)])
     sd = header('imis-voucher-import', 'ImisVoucherImport', 'Voucher import record', 'resource', 'Basic',
                 'http://hl7.org/fhir/StructureDefinition/Basic',
                 'The record Basic/$import-vouchers keeps of each import (extension voucher-import), so that the '
-                'duplicates it reported are counted by the programme report.')
+                'duplicates it reported are counted by the programme report, and of each row it took (extension '
+                'voucher-import-row), so that Basic/$voucher-duplicates lists the numbers that came more than once.')
     write(sd, [{'id': 'Basic', 'path': 'Basic'}]
-          + extension_slices('Basic', [('import', BASE + 'voucher-import', 1, '1')])
+          + extension_slices('Basic', [('import', BASE + 'voucher-import', 1, '1'),
+                                       ('row', BASE + 'voucher-import-row', 0, '*')])
           + [{'id': 'Basic.code', 'path': 'Basic.code',
               'patternCodeableConcept': {'coding': [{'system': CS + 'basic-resource-type',
                                                      'code': 'voucher-import'}]}},

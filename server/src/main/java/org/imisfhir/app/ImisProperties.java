@@ -203,6 +203,19 @@ public class ImisProperties {
 		private int officerCodeMaxLength = 8;
 		/** Rows of a catalogue import written together in one database transaction. */
 		private int importChunkSize = 100;
+		/**
+		 * Chunks of one catalogue import written at the same time (threads), when no code repeats in the file;
+		 * 1 writes them one after the other.
+		 */
+		private int importThreads = 2;
+
+		public int getImportThreads() {
+			return importThreads;
+		}
+
+		public void setImportThreads(int importThreads) {
+			this.importThreads = importThreads;
+		}
 
 		public int getImportChunkSize() {
 			return importChunkSize;

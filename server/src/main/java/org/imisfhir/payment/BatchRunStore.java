@@ -3,6 +3,7 @@ package org.imisfhir.payment;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import org.imisfhir.conformance.TrustedServerWrite;
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -324,6 +325,44 @@ public class BatchRunStore {
 
 	public Bundle transaction(Bundle transaction) {
 		return systemDao.transaction(system(), transaction);
+	}
+
+	/**
+	 * Writes back claims, responses and the run's Task whose only changes are the run's own (status, remuneration,
+	 * run reference): resources validated when stored, so not validated again ({@link TrustedServerWrite}).
+	 */
+	public Bundle rewrite(Bundle transaction) {
+		return systemDao.transaction(TrustedServerWrite.request(), transaction);
+	}
+
+	/** The claims of the ids given, and their responses (by claim id), read with one search each. */
+	public Map<String, Claim> claims(List<String> ids) {
+		Map<String, Claim> claims = new HashMap<>();
+		for (IBaseResource found : byIds(Claim.class, ids)) {
+			claims.put(found.getIdElement().getIdPart(), (Claim) found);
+		}
+		return claims;
+	}
+
+	/** The responses of the claims of the ids given, by claim id. */
+	public Map<String, ClaimResponse> responses(List<String> claimIds) {
+		Map<String, ClaimResponse> responses = new HashMap<>();
+		for (IBaseResource found : byIds(ClaimResponse.class, claimIds.stream().map(id -> "cr-" + id).toList())) {
+			responses.put(found.getIdElement().getIdPart().substring(3), (ClaimResponse) found);
+		}
+		return responses;
+	}
+
+	private List<IBaseResource> byIds(Class<? extends IBaseResource> type, List<String> ids) {
+		List<IBaseResource> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += PAGE) {
+			ca.uhn.fhir.rest.param.TokenOrListParam or = new ca.uhn.fhir.rest.param.TokenOrListParam();
+			ids.subList(from, Math.min(ids.size(), from + PAGE)).forEach(id -> or.addOr(new TokenParam(id)));
+			SearchParameterMap search = SearchParameterMap.newSynchronous().add("_id", or);
+			search.setCount(PAGE);
+			found.addAll(daos.getResourceDao(type).search(search, system()).getAllResources());
+		}
+		return found;
 	}
 
 	public void delete(IdType id) {

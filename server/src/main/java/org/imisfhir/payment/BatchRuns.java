@@ -205,22 +205,25 @@ public class BatchRuns {
 		int chunk = properties.getChunkSize();
 		for (int from = 0; from < claims.size(); from += chunk) {
 			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-			for (String claimId : claims.subList(from, Math.min(claims.size(), from + chunk))) {
-				Claim claim = store.claim(claimId);
-				if (!taskId.equals(ProcessedClaim.batchRunOf(claim))) {
+			List<String> ids = claims.subList(from, Math.min(claims.size(), from + chunk));
+			Map<String, Claim> stored = store.claims(ids);
+			Map<String, ClaimResponse> responses = store.responses(ids);
+			for (String claimId : ids) {
+				Claim claim = stored.get(claimId);
+				if (claim == null || !taskId.equals(ProcessedClaim.batchRunOf(claim))) {
 					continue;
 				}
 				ClaimWorkflow.setStatus(claim, ClaimStatus.PROCESSED);
 				ProcessedClaim.clearBatchRun(claim);
 				put(transaction, claim, "Claim/" + claimId, claim.getIdElement().getVersionIdPart());
-				ClaimResponse response = store.response(claimId);
+				ClaimResponse response = responses.get(claimId);
 				if (response != null) {
 					ProcessedClaim.clear(response);
 					put(transaction, response, "ClaimResponse/" + response.getIdElement().getIdPart(), null);
 				}
 			}
 			if (!transaction.getEntry().isEmpty()) {
-				store.transaction(transaction);
+				store.rewrite(transaction);
 			}
 		}
 		for (PaymentReconciliation statement : store.statementsOfRun(taskId)) {

@@ -78,10 +78,13 @@ public class RemunerateStep implements IJobStepWorker<BatchRunJson.Parameters, B
 		BatchRunJson.Remunerated out = new BatchRunJson.Remunerated();
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		int newlyPaid = 0;
-		for (String claimId : details.getData().claims) {
-			Claim claim = store.claim(claimId);
-			ClaimResponse response = store.response(claimId);
-			if (response == null) {
+		List<String> claimIds = details.getData().claims;
+		Map<String, Claim> claims = store.claims(claimIds);
+		Map<String, ClaimResponse> responses = store.responses(claimIds);
+		for (String claimId : claimIds) {
+			Claim claim = claims.get(claimId);
+			ClaimResponse response = responses.get(claimId);
+			if (claim == null || response == null) {
 				continue;
 			}
 			ClaimStatus status = ClaimWorkflow.status(claim);
@@ -112,7 +115,7 @@ public class RemunerateStep implements IJobStepWorker<BatchRunJson.Parameters, B
 			String done = BatchRuns.output(task, "claims-done");
 			BatchRuns.setOutput(task, "claims-done", new IntegerType((done == null ? 0 : Integer.parseInt(done)) + newlyPaid));
 			BatchRuns.put(transaction, task, "Task/" + taskId, task.getIdElement().getVersionIdPart());
-			store.transaction(transaction);
+			store.rewrite(transaction);
 		}
 		return out;
 	}

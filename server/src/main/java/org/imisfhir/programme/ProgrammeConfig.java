@@ -2,6 +2,7 @@ package org.imisfhir.programme;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.imisfhir.enrolment.ProductLookup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,8 +55,8 @@ public class ProgrammeConfig {
 
 	/** Hides the sensitive programmes' data from users not granted it (applied by the consent interceptor). */
 	@Bean
-	public SensitiveDataVisibility sensitiveDataVisibility(Programmes programmes) {
-		return new SensitiveDataVisibility(programmes);
+	public SensitiveDataVisibility sensitiveDataVisibility(Programmes programmes, ISearchParamRegistry searchParameters) {
+		return new SensitiveDataVisibility(programmes, searchParameters);
 	}
 
 	@Bean

@@ -14,6 +14,10 @@ public enum ProgrammeViolation implements RuleViolation {
 	VOUCHER_UNKNOWN("voucher-unknown"),
 	VOUCHER_NOT_NEW("voucher-not-new"),
 	VOUCHER_NEEDS_POLICY("voucher-needs-policy"),
+	VOUCHER_LIST_PROGRAMME_UNKNOWN("voucher-list-programme-unknown"),
+	VOUCHER_LIST_IMPORT_UNKNOWN("voucher-list-import-unknown"),
+	VOUCHER_LIST_DATE_INVALID("voucher-list-date-invalid"),
+	VOUCHER_LIST_FORMAT_UNKNOWN("voucher-list-format-unknown"),
 	MPI_MATCH_RESOURCE_REQUIRED("mpi-match-resource-required"),
 	MPI_MATCH_COUNT("mpi-match-count"),
 	MPI_REASON_REQUIRED("mpi-reason-required"),
@@ -44,6 +48,7 @@ public enum ProgrammeViolation implements RuleViolation {
 	PRODUCT_NOT_FOR_FAMILY("product-not-for-family"),
 	SENSITIVE_LABEL_CHANGE("sensitive-label-change"),
 	SENSITIVE_SEARCH_NOT_GRANTED("sensitive-search-not-granted"),
+	SENSITIVE_SEARCH_SYSTEM_REQUIRED("sensitive-search-system-required"),
 	SENSITIVE_IDENTIFIER_NOT_GRANTED("sensitive-identifier-not-granted");
 
 	public static final String SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/imis-programme-error";

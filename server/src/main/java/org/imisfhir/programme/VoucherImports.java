@@ -1,8 +1,11 @@
 package org.imisfhir.programme;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -14,18 +17,24 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * The record kept of each voucher import (Basic of profile imis-voucher-import, extension voucher-import): its
  * id, programme, when, by whom and its counts, so that the duplicates an import reported can be counted later
- * (the programme report).
+ * (the programme report); and each row it took (extension voucher-import-row: line, number and status as written,
+ * outcome, the status stored when the import read it), so that numbers that came more than once can be listed
+ * with each of their rows ({@code Basic/$voucher-duplicates}). Refused rows are counted, not kept.
  */
 public final class VoucherImports {
 
 	public static final String PROFILE = "https://imis-fhir.org/fhir/StructureDefinition/imis-voucher-import";
 	public static final String EXTENSION = "https://imis-fhir.org/fhir/StructureDefinition/voucher-import";
+	public static final String ROW = "https://imis-fhir.org/fhir/StructureDefinition/voucher-import-row";
 	public static final String KIND = "voucher-import";
+
+	/** A row the import took: its line, number and status as written, its outcome, the status stored before (or null). */
+	public record Row(int line, String number, String status, String outcome, String found) {}
 
 	private VoucherImports() {}
 
 	public static Basic record(String importId, String programme, Date at, String by, int created, int unchanged,
-			int duplicate, int refused) {
+			int duplicate, int refused, List<Row> rows) {
 		Basic record = new Basic();
 		record.getMeta().addProfile(PROFILE);
 		record.setCode(new CodeableConcept(new Coding(Vouchers.KIND_SYSTEM, KIND, "Record of a voucher import")));
@@ -41,6 +50,16 @@ public final class VoucherImports {
 		details.addExtension("unchanged", new IntegerType(unchanged));
 		details.addExtension("duplicate", new IntegerType(duplicate));
 		details.addExtension("refused", new IntegerType(refused));
+		for (Row row : rows) {
+			Extension kept = record.addExtension().setUrl(ROW);
+			kept.addExtension("line", new IntegerType(row.line()));
+			kept.addExtension("number", new StringType(row.number()));
+			kept.addExtension("status", new StringType(row.status()));
+			kept.addExtension("outcome", new CodeType(row.outcome()));
+			if (row.found() != null) {
+				kept.addExtension("found", new CodeType(row.found()));
+			}
+		}
 		return record;
 	}
 
@@ -53,5 +72,21 @@ public final class VoucherImports {
 		Extension details = record.getExtensionByUrl(EXTENSION);
 		Extension part = details == null ? null : details.getExtensionByUrl(name);
 		return part == null || part.getValue() == null ? Optional.empty() : Optional.ofNullable(part.getValue().primitiveValue());
+	}
+
+	/** The rows a record kept (none for imports recorded before rows were kept). */
+	public static List<Row> rows(Basic record) {
+		List<Row> rows = new ArrayList<>();
+		for (Extension row : record.getExtensionsByUrl(ROW)) {
+			Extension line = row.getExtensionByUrl("line");
+			rows.add(new Row(line == null || line.getValue() == null ? 0 : Integer.parseInt(line.getValue().primitiveValue()),
+					text(row, "number"), text(row, "status"), text(row, "outcome"), text(row, "found")));
+		}
+		return rows;
+	}
+
+	private static String text(Extension extension, String part) {
+		Extension value = extension.getExtensionByUrl(part);
+		return value == null || value.getValue() == null ? null : value.getValue().primitiveValue();
 	}
 }

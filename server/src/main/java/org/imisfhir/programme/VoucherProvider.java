@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.imisfhir.app.ImisOperationProvider;
 import org.imisfhir.audit.AuditNote;
@@ -33,8 +34,6 @@ import org.imisfhir.outcome.Messages;
 import org.imisfhir.programme.rules.VoucherImportPlanner;
 import org.imisfhir.programme.rules.VoucherStatus;
 import org.imisfhir.programme.rules.VoucherStatusChange;
-import org.imisfhir.security.CurrentUser;
-import org.imisfhir.security.ImisUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,12 +50,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Health vouchers (chèques santé): {@code Basic/$import-vouchers} loads a voucher file with a per-row report
  * and duplicate alert; {@code Basic/[id]/$set-voucher-status} is the duplicate-management status change, with
- * a mandatory reason kept in the voucher's history. Each import is recorded (VoucherImports) with its counts,
- * so that the duplicates it reported are kept.
+ * a mandatory reason kept in the voucher's history. Each import is recorded (VoucherImports) with its counts
+ * and the rows it took, so that the duplicates it reported are kept and can be listed ($voucher-duplicates).
  */
 @Component
 public class VoucherProvider implements ImisOperationProvider {
@@ -84,7 +84,8 @@ public class VoucherProvider implements ImisOperationProvider {
 		}
 		Locale locale = Messages.negotiate(request.getHeader("Accept-Language"));
 		String programmeCode = programme == null || programme.isEmpty() ? properties.getVoucher().getDefaultProgramme() : programme.getValue();
-		String importId = "vouchers-" + LocalDateTime.now().withNano(0);
+		// the second alone would let two imports of one second share an id
+		String importId = "vouchers-" + LocalDateTime.now().withNano(0) + "-" + UUID.randomUUID().toString().substring(0, 4);
 		List<VoucherImportPlanner.Row> rows = rows(csv.getValue());
 		Map<String, VoucherStatus> stored = stored(rows);
 		VoucherImportPlanner planner = new VoucherImportPlanner(properties.getVoucher().getNumberPattern());
@@ -104,9 +105,16 @@ public class VoucherProvider implements ImisOperationProvider {
 
 		Parameters out = new Parameters();
 		Map<String, Integer> counts = new HashMap<>();
+		List<VoucherImports.Row> kept = new ArrayList<>();
 		for (VoucherImportPlanner.Plan plan : plans) {
 			String outcome = outcome(plan.decision());
 			counts.merge(outcome, 1, Integer::sum);
+			if (!"refused".equals(outcome)) {
+				String number = plan.row().number().trim();
+				VoucherStatus found = stored.get(number);
+				kept.add(new VoucherImports.Row(plan.row().line(), number, plan.row().status().trim(), outcome,
+						found == null ? null : found.code()));
+			}
 			Parameters.ParametersParameterComponent row = out.addParameter().setName("row");
 			row.addPart().setName("line").setValue(new IntegerType(plan.row().line()));
 			row.addPart().setName("number").setValue(new StringType(plan.row().number()));
@@ -121,10 +129,14 @@ public class VoucherProvider implements ImisOperationProvider {
 			out.getParameter().add(position++, new Parameters.ParametersParameterComponent().setName(outcome)
 					.setValue(new IntegerType(counts.getOrDefault(outcome, 0))));
 		}
-		daos.getResourceDao(Basic.class).create(VoucherImports.record(importId, programmeCode, new Date(),
+		String record = daos.getResourceDao(Basic.class).create(VoucherImports.record(importId, programmeCode, new Date(),
 				CurrentUser.get().map(ImisUser::username).orElse(null), counts.getOrDefault("created", 0),
-				counts.getOrDefault("unchanged", 0), counts.getOrDefault("duplicate", 0), counts.getOrDefault("refused", 0)),
-				new SystemRequestDetails());
+				counts.getOrDefault("unchanged", 0), counts.getOrDefault("duplicate", 0), counts.getOrDefault("refused", 0), kept),
+				new SystemRequestDetails()).getId().getIdPart();
+		out.getParameter().add(position++, new Parameters.ParametersParameterComponent().setName("importId")
+				.setValue(new StringType(importId)));
+		out.getParameter().add(position, new Parameters.ParametersParameterComponent().setName("record")
+				.setValue(new Reference("Basic/" + record)));
 		LOG.info("Voucher import {} ({}): {} row(s), created {}, unchanged {}, duplicates {}, refused {}", importId, programmeCode,
 				plans.size(), counts.getOrDefault("created", 0), counts.getOrDefault("unchanged", 0),
 				counts.getOrDefault("duplicate", 0), counts.getOrDefault("refused", 0));
@@ -146,7 +158,7 @@ public class VoucherProvider implements ImisOperationProvider {
 						status == null ? "" : status.getValue()));
 		VoucherStatus current = Vouchers.status(voucher);
 		String why = reason == null ? null : reason.getValue();
-		VoucherStatusChange.check(current, target, why).ifPresent(refusal -> {
+		VoucherStatusChange.check(current, target, why, Vouchers.everUsed(voucher)).ifPresent(refusal -> {
 			throw ImisRuleException.businessRule(switch (refusal) {
 				case REASON_REQUIRED -> ProgrammeViolation.VOUCHER_REASON_REQUIRED;
 				case SAME_STATUS -> ProgrammeViolation.VOUCHER_SAME_STATUS;

@@ -51,6 +51,13 @@ public final class Vouchers {
 		return VoucherStatus.parse(details.getExtensionByUrl("status").getValue().primitiveValue()).orElse(VoucherStatus.NEW);
 	}
 
+	/** Whether the voucher is used, or its history shows it was used at some time. */
+	public static boolean everUsed(Basic voucher) {
+		return status(voucher) == VoucherStatus.USED || voucher.getExtensionsByUrl(STATUS_CHANGE).stream()
+				.map(change -> change.getExtensionByUrl("status"))
+				.anyMatch(s -> s != null && VoucherStatus.parse(s.getValue().primitiveValue()).orElse(null) == VoucherStatus.USED);
+	}
+
 	/** Sets the status and appends the change (status, when, by whom, why) to the voucher's history. */
 	public static void changeStatus(Basic voucher, VoucherStatus status, String by, String reason) {
 		Extension details = voucher.getExtensionByUrl(DETAILS);

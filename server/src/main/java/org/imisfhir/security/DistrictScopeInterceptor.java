@@ -168,6 +168,18 @@ public class DistrictScopeInterceptor {
 		}
 	}
 
+	/**
+	 * Whether a user may see a resource as far as districts and facility go: always for a user limited to neither,
+	 * and for a type that is not scoped; otherwise when it lies in their scope (the rule reads and searches apply).
+	 */
+	public boolean visibleTo(ImisUser user, IBaseResource resource) {
+		String facilityId = facilityOf(user);
+		if (resource == null || !SCOPED_TYPES.contains(resource.fhirType()) || (!DistrictScope.limited(user) && facilityId == null)) {
+			return true;
+		}
+		return inScope(user, facilityId, resource);
+	}
+
 	boolean inScope(ImisUser user, String facilityId, IBaseResource resource) {
 		boolean limited = DistrictScope.limited(user);
 		if (CLAIM_TYPES.contains(resource.fhirType())) {

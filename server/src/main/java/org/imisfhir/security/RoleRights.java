@@ -68,6 +68,11 @@ public final class RoleRights {
 	 * which also asks for a fresh sign-in (VoucherProvider).
 	 */
 	public static final Set<String> VOUCHER_MANAGEMENT = Set.of("Basic/$set-voucher-status");
+	/**
+	 * The listing of duplicate and suspicious vouchers (Cameroon SOP), read-only: the voucher manager works from it,
+	 * the manager follows the programme with it.
+	 */
+	public static final String VOUCHER_DUPLICATES = "Basic/$voucher-duplicates";
 	/** The monthly HMIS indicator feed (MeasureReport per district). */
 	public static final String HMIS_INDICATORS = "MeasureReport/$hmis-indicators";
 	/** The monthly report of a country programme (MeasureReport per facility and for the programme). */
@@ -117,6 +122,7 @@ public final class RoleRights {
 				.operations(BULK_EXPORT).grant("Binary", READ)
 				.operations(HMIS_INDICATORS)
 				.operations(PROGRAMME_REPORT)
+				.operations(VOUCHER_DUPLICATES)
 				.build());
 		// read families, insurees and policies; payments 1014xx; batch run 111101-111103
 		table.put(ImisRole.ACCOUNTANT, referenceData()
@@ -185,10 +191,11 @@ public final class RoleRights {
 		// grants beside an openIMIS role: what they add is seeing (and, for the manager, relabelling) sensitive data
 		table.put(ImisRole.SENSITIVE_DATA_READER, referenceData().build());
 		table.put(ImisRole.SENSITIVE_DATA_MANAGER, referenceData().build());
-		// the SOP's dedicated role: reads the vouchers, changes their status (also of a used voucher)
+		// the SOP's dedicated role: reads the vouchers, lists their duplicates, changes their status (also of a used voucher)
 		table.put(ImisRole.VOUCHER_MANAGER, referenceData()
 				.grant("Basic", READ)
 				.operations(VOUCHER_MANAGEMENT)
+				.operations(VOUCHER_DUPLICATES)
 				.build());
 		return table;
 	}

@@ -39,6 +39,25 @@ class ReusingInstanceValidatorHttpTest extends HttpTestBase {
 	@Qualifier("myInstanceValidator")
 	IInstanceValidatorModule hapiModule;
 
+	@Autowired
+	ca.uhn.fhir.jpa.api.dao.DaoRegistry daos;
+
+	@Test
+	void onlyTheServersTrustedRewritesSkipTheProfiles() {
+		// an insuree without the required insurance number breaks its profile
+		Patient broken = Fixtures.insuree("T" + java.util.UUID.randomUUID().toString().substring(0, 7), "Ngo", "Awa", "female",
+				"1990-01-01", true, null);
+		broken.getIdentifier().clear();
+		var dao = daos.getResourceDao(Patient.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> dao.create(broken.copy(), new ca.uhn.fhir.rest.api.server.SystemRequestDetails()))
+				.as("an ordinary system write is validated").isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.create().resource(broken.copy()).execute())
+				.as("a client's write is validated").isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class);
+		String id = dao.create(broken.copy(), TrustedServerWrite.request()).getId().toUnqualifiedVersionless().getValue();
+		assertThat(id).as("a trusted rewrite is not validated again").startsWith("Patient/");
+		dao.delete(new org.hl7.fhir.r4.model.IdType(id), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
+	}
+
 	@Test
 	void givesTheMessagesOfHapisModuleOnEveryReuse() {
 		FhirValidator hapi = fhirContext.newValidator();

@@ -43,7 +43,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * With signed tokens: a user assigned to programme CCS sees and writes the Chèque Santé claims and policies only
  * (search, _include, read, history, writes), an unassigned user sees all; a voucher's status changes only by the
- * voucher manager, after a fresh sign-in, and is audited. The data are made by a user holding every role.
+ * voucher manager, after a fresh sign-in, and is audited; the voucher manager of a programme lists its duplicates
+ * only. The data are made by a user holding every role.
  */
 class ProgrammeScopeHttpTest extends TokenHttpTestBase {
 
@@ -205,6 +206,18 @@ class ProgrammeScopeHttpTest extends TokenHttpTestBase {
 				.contains("used -> cancelled").contains("signed-in");
 		String refusals = body("/fhir/AuditEvent?altid=voucher-manager&outcome=4", issuer.token("auditor", List.of("imis-administrator")));
 		assertThat(refusals).contains("Basic/$set-voucher-status");
+	}
+
+	@Test
+	void aVoucherManagerOfChequeSanteListsTheDuplicatesOfChequeSanteOnly() throws Exception {
+		String user = issuer.tokenWithProgrammes("ccs-voucher-manager", List.of("voucher-manager"), List.of("CCS"));
+
+		assertThat(body("/fhir/Basic/$voucher-duplicates?programme=CCS", user)).contains("\"duplicateCount\"");
+		HttpResponse<String> other = send("GET", "/fhir/Basic/$voucher-duplicates?programme=PAL", null, user);
+		assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+		assertThat(other.body()).contains("programme-not-assigned").contains("works on programmes [CCS] only");
+		assertThat(body("/fhir/Basic/$voucher-duplicates?programme=PAL", issuer.token("any-manager", List.of("manager"))))
+				.contains("\"suspiciousCount\"");
 	}
 
 	private String body(String path, String token) throws Exception {

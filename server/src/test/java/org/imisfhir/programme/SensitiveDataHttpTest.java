@@ -32,7 +32,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * HIV data of the Cameroon package, labelled {@code v3-ActCode#HIV} by the VIH programme's definition: the insurees
  * holding a TARV code or a national MPI number and the VIH policies carry the label, users without the sensitive-data
- * grant see none of it (read, search, _include, history, counts, search parameters, bulk export), and only a
+ * grant see none of it (read, search, _include, history, counts, search parameters, identifiers reached through a
+ * reference without their system, bulk export), and only a
  * sensitive-data manager changes an insuree's label, through $link-identifier and $unlink-identifier with a reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,6 +115,42 @@ class SensitiveDataHttpTest extends TokenHttpTestBase {
 			assertThat(refused.statusCode()).as(probe).isEqualTo(403);
 			assertThat(refused.body()).contains("sensitive-search-not-granted").doesNotContain("TARV-0001");
 		}
+	}
+
+	@Test
+	@Order(2)
+	void withoutTheGrantAnInsureesIdentifierReachedThroughAReferenceNeedsItsSystem() throws Exception {
+		String tarv = "TARV-CE-00417";
+		String insuranceNumber = "https://imis-fhir.org/fhir/sid/insurance-number%7CCM9000001";
+		// the way it would leak: the family of whoever holds this TARV code, found through its members
+		assertThat(ids(send("GET", "/fhir/Group?member.identifier=" + tarv, null, admin))).contains("Group/fam-cm-hivp");
+
+		String claims = issuer.token("claims-hiv", List.of("claim-administrator"));
+		for (String[] probe : List.of(new String[] {"/fhir/Group?member.identifier=" + tarv, clerk, "member.identifier"},
+				new String[] {"/fhir/Group?_has:Patient:family-group:identifier=" + tarv, clerk, "_has:Patient:family-group:identifier"},
+				new String[] {"/fhir/Coverage?beneficiary.identifier=" + tarv, clerk, "beneficiary.identifier"},
+				new String[] {"/fhir/Claim?patient.identifier=" + tarv, claims, "patient.identifier"},
+				new String[] {"/fhir/Claim?patient:Patient.identifier:of-type=http://terminology.hl7.org/CodeSystem/v2-0203%7CMR%7C" + tarv,
+						claims, "patient:Patient.identifier:of-type"},
+				new String[] {"/fhir/Patient?identifier=" + tarv + "&_revinclude=Group:member", clerk, "identifier"})) {
+			HttpResponse<String> refused = send("GET", probe[0], null, probe[1], "Accept-Language", "fr");
+			assertThat(refused.statusCode()).as(probe[0] + ": " + refused.body()).isEqualTo(403);
+			assertThat(refused.body()).contains(ProgrammeViolation.SYSTEM, "sensitive-search-system-required",
+					"Une recherche par " + probe[2] + " doit donner le système").doesNotContain(tarv);
+		}
+
+		// with the system (or explicitly none) the search is answered
+		assertThat(ids(send("GET", "/fhir/Group?member.identifier=" + insuranceNumber, null, clerk))).contains("Group/fam-cm-hivp");
+		assertThat(ids(send("GET", "/fhir/Group?member.identifier=%7C" + tarv, null, clerk))).isEmpty();
+		assertOk(send("GET", "/fhir/Claim?patient.identifier=" + insuranceNumber, null, claims));
+		// insurees by their number alone: answered, the hidden ones left out
+		assertThat(ids(send("GET", "/fhir/Patient?identifier=" + tarv, null, clerk))).isEmpty();
+		assertThat(ids(send("GET", "/fhir/Patient?identifier=CM9000002", null, clerk))).containsExactly("Patient/ins-cm-hivp2");
+		// identifiers of other types are left alone: a claim's code, a facility's code through the provider
+		assertOk(send("GET", "/fhir/Claim?identifier=RT-2026-0815", null, claims));
+		assertOk(send("GET", "/fhir/Claim?provider.identifier=RTDI001", null, claims));
+		// and a user granted sensitive data searches as before
+		assertThat(ids(send("GET", "/fhir/Group?member.identifier=" + tarv, null, reader))).contains("Group/fam-cm-hivp");
 	}
 
 	@Test

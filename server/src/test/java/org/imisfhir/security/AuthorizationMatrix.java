@@ -74,6 +74,8 @@ public final class AuthorizationMatrix {
 			GET    Basic                           | A - - A - A - - - - A -
 			POST   Basic/$import-vouchers          | - - - - - A - - - - - -
 			POST   Basic/matrix-probe/$set-voucher-status | - - - - - - - - - - A -
+			GET    Basic/$voucher-duplicates       | - A - - - - - - - - A -
+			POST   Basic/$voucher-duplicates       | - A - - - - - - - - A -
 			POST   (transaction of one Location)   | - - - - - - A - - - - -
 			""";
 

@@ -47,6 +47,10 @@ class RoleRightsTest {
 		assertThat(manager.canInvoke("Basic/$import-vouchers")).isFalse();
 		assertThat(manager.can("Claim", READ)).isFalse();
 		assertThat(RoleRights.of(ImisRole.SCHEME_ADMINISTRATOR).canInvoke("Basic/$import-vouchers")).isTrue();
+		for (ImisRole role : ImisRole.values()) {
+			assertThat(RoleRights.of(role).canInvoke(RoleRights.VOUCHER_DUPLICATES)).as(role + " lists duplicates")
+					.isEqualTo(role == ImisRole.VOUCHER_MANAGER || role == ImisRole.MANAGER);
+		}
 	}
 
 	@Test

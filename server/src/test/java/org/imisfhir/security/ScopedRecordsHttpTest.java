@@ -89,8 +89,8 @@ class ScopedRecordsHttpTest extends TokenHttpTestBase {
 		assertThat(ids("Coverage?_id=" + rapta.policy + "," + rajo.policy, officerRapta)).containsExactly(rapta.policy);
 		assertThat(ids("PaymentNotice?_id=" + rapta.contribution + "," + rajo.contribution, officerRajo))
 				.containsExactly(rajo.contribution);
-		assertThat(ids("Coverage?beneficiary.identifier=" + rajo.number, officerRapta)).isEmpty();
-		assertThat(ids("Coverage?beneficiary.identifier=" + rajo.number, officerRajo)).containsExactly(rajo.policy);
+		assertThat(ids("Coverage?beneficiary.identifier=" + org.imisfhir.enrolment.EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM + "%7C" + rajo.number, officerRapta)).isEmpty();
+		assertThat(ids("Coverage?beneficiary.identifier=" + org.imisfhir.enrolment.EnrolmentProfiles.INSURANCE_NUMBER_SYSTEM + "%7C" + rajo.number, officerRajo)).containsExactly(rajo.policy);
 		assertThat(ids("PaymentNotice?request=Coverage/" + rajo.policy, officerRapta)).isEmpty();
 		assertThat(ids("PaymentNotice?request.family=Group/" + rajo.family, officerRapta)).isEmpty();
 	}

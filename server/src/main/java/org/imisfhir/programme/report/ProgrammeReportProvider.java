@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
@@ -20,8 +23,14 @@ import org.imisfhir.outcome.ErrorCode;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.programme.Programmes;
 import org.imisfhir.programme.report.ProgrammeReportReader.Facility;
+import org.imisfhir.programme.report.rules.ProgrammeFacts;
 import org.imisfhir.programme.report.rules.ProgrammeFigures;
 import org.imisfhir.programme.report.rules.ProgrammeReportCalculator;
+import org.imisfhir.security.CurrentUser;
+import org.imisfhir.security.DistrictScope;
+import org.imisfhir.security.DistrictScopeInterceptor;
+import org.imisfhir.security.ImisUser;
+import org.imisfhir.security.SecurityViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +38,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code MeasureReport/$programme-report}: a country programme's month, per health facility and for the
  * programme (Measure {@value ProgrammeReports#MEASURE}), as a Bundle of MeasureReports or a CSV table
- * ({@code format=csv}).
+ * ({@code format=csv}). A user limited to districts (or to a facility) gets the facilities of their scope only, and
+ * the programme's figures as their total, without the vouchers, which belong to no facility.
  */
 @Component
 public class ProgrammeReportProvider implements ImisOperationProvider {
@@ -39,11 +49,14 @@ public class ProgrammeReportProvider implements ImisOperationProvider {
 	private final ProgrammeReportReader reader;
 	private final Programmes programmes;
 	private final ImisProperties properties;
+	private final DistrictScopeInterceptor districtScope;
 
-	public ProgrammeReportProvider(ProgrammeReportReader reader, Programmes programmes, ImisProperties properties) {
+	public ProgrammeReportProvider(ProgrammeReportReader reader, Programmes programmes, ImisProperties properties,
+			DistrictScopeInterceptor districtScope) {
 		this.reader = reader;
 		this.programmes = programmes;
 		this.properties = properties;
+		this.districtScope = districtScope;
 	}
 
 	@Operation(name = "$programme-report", type = MeasureReport.class, idempotent = true)
@@ -60,19 +73,31 @@ public class ProgrammeReportProvider implements ImisOperationProvider {
 		if (!form.equals("fhir") && !form.equals("csv")) {
 			throw new ImisRuleException(ErrorCode.INVALID_REQUEST, ProgrammeReportViolation.FORMAT_UNKNOWN, format.getValue());
 		}
+		ImisUser user = CurrentUser.get().orElse(null);
+		boolean scoped = user != null && (DistrictScope.limited(user) || districtScope.facilityOf(user) != null);
 		Facility only = null;
 		if (facility != null && !facility.isEmpty()) {
 			only = reader.facilityByCode(facility.getValue().trim()).orElseThrow(() -> new ImisRuleException(
 					ErrorCode.INVALID_REQUEST, ProgrammeReportViolation.FACILITY_UNKNOWN, facility.getValue()));
+			if (scoped && !inScope(user, only.id())) {
+				throw new ImisRuleException(ErrorCode.FORBIDDEN, SecurityViolation.OUT_OF_SCOPE, user.username(),
+						user.districts().isEmpty() ? List.of(user.facility()) : user.districts(), "Organization/" + only.id());
+			}
 		}
 
 		long started = System.nanoTime();
-		Map<String, Facility> facilities = new LinkedHashMap<>(reader.offering(programmeId));
+		Map<String, Facility> offering = reader.offering(programmeId);
+		ProgrammeFacts facts = reader.read(programmeId, code, month);
+		Set<String> scope = scoped ? scope(user, offering.keySet(), facts) : null;
+		if (scope != null && only != null) {
+			scope.add(only.id()); // checked above
+		}
+		Map<String, Facility> facilities = new LinkedHashMap<>(offering);
 		if (only != null) {
 			facilities.put(only.id(), only);
 		}
 		ProgrammeFigures figures = ProgrammeReportCalculator.compute(month, List.copyOf(facilities.keySet()),
-				only == null ? null : only.id(), reader.read(programmeId, code, month));
+				only == null ? null : only.id(), facts, scope);
 		figures.facilities().keySet().forEach(id -> facilities.computeIfAbsent(id, reader::facilityById));
 		Date now = new Date();
 		ProgrammeReports.Context context = new ProgrammeReports.Context(programmeId, code, month,
@@ -91,6 +116,30 @@ public class ProgrammeReportProvider implements ImisOperationProvider {
 		ProgrammeReports.measureReports(context, figures, facilities).forEach(report -> bundle.addEntry().setResource(report));
 		bundle.setTotal(bundle.getEntry().size());
 		return bundle;
+	}
+
+	/**
+	 * The facilities of the report a user limited to districts (or to a facility) may see: those offering the
+	 * programme and those the month's facts name, each as the reads see it (its address's district).
+	 */
+	private Set<String> scope(ImisUser user, Set<String> offering, ProgrammeFacts facts) {
+		Set<String> candidates = new LinkedHashSet<>(offering);
+		facts.claims().forEach(claim -> candidates.add(claim.facilityId()));
+		facts.enrolments().forEach(enrolment -> enrolment.beneficiaries()
+				.forEach(beneficiary -> candidates.add(ProgrammeReportCalculator.attributedFacility(beneficiary))));
+		candidates.remove(null);
+		Set<String> scope = new HashSet<>();
+		for (String id : candidates) {
+			if (inScope(user, id)) {
+				scope.add(id);
+			}
+		}
+		return scope;
+	}
+
+	/** Whether the facility is within the user's districts or facility; a facility that cannot be read is not. */
+	private boolean inScope(ImisUser user, String facilityId) {
+		return reader.organization(facilityId).map(organization -> districtScope.visibleTo(user, organization)).orElse(false);
 	}
 
 	static YearMonth month(StringType period) {

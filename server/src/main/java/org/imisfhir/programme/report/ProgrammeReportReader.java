@@ -83,6 +83,16 @@ public class ProgrammeReportReader {
 		return search(Organization.class, map).stream().findFirst().map(found -> facility((Organization) found));
 	}
 
+	/** The Organization of an id, if it can be read. */
+	public Optional<Organization> organization(String id) {
+		try {
+			return Optional.of(daos.getResourceDao(Organization.class).read(new org.hl7.fhir.r4.model.IdType("Organization", id),
+					new SystemRequestDetails()));
+		} catch (RuntimeException gone) {
+			return Optional.empty();
+		}
+	}
+
 	/** The facility of an id (code and name empty if it is gone). */
 	public Facility facilityById(String id) {
 		try {

@@ -70,7 +70,7 @@ public final class ProgrammeReports {
 				.setStartElement(new DateTimeType(context.month().atDay(1).toString()))
 				.setEndElement(new DateTimeType(context.month().atEndOfMonth().toString())));
 		for (ProgrammeIndicator indicator : ProgrammeIndicator.values()) {
-			if (facility && !indicator.perFacility()) {
+			if ((facility && !indicator.perFacility()) || values.get(indicator) == null) {
 				continue;
 			}
 			report.addGroup()
@@ -116,7 +116,7 @@ public final class ProgrammeReports {
 		List<String> cells = new ArrayList<>(List.of(context.programmeCode(), context.month().toString(), level, code, name));
 		for (ProgrammeIndicator indicator : ProgrammeIndicator.values()) {
 			BigDecimal value = values.get(indicator);
-			cells.add(facility && !indicator.perFacility() ? "" : (indicator.money() ? money(value) : value).toPlainString());
+			cells.add((facility && !indicator.perFacility()) || value == null ? "" : (indicator.money() ? money(value) : value).toPlainString());
 		}
 		return cells;
 	}

@@ -53,12 +53,14 @@ public class CatalogueImporter {
 	private final CatalogueCodeRule codeRule;
 	private final String currency;
 	private final int chunkSize;
+	private final int threads;
 
 	public CatalogueImporter(CatalogueStore store, CatalogueCodeRule codeRule, ImisProperties properties) {
 		this.store = store;
 		this.codeRule = codeRule;
 		this.currency = properties.getRegistry().getCurrency();
 		this.chunkSize = Math.max(1, properties.getRegistry().getImportChunkSize());
+		this.threads = Math.max(1, properties.getRegistry().getImportThreads());
 	}
 
 	public List<RowReport> importServices(String csv, Locale locale) {
@@ -72,7 +74,7 @@ public class CatalogueImporter {
 				row.integer("patient_category", 0, 15, 15),
 				row.amount("price", true), currency,
 				row.oneOf("package_type", Set.of("S", "P", "F"), "S"),
-				row.date("valid_from", "2000-01-01"))), SERVICE_CODE, "svc-");
+				row.date("valid_from", "2000-01-01"), validTo(row))), SERVICE_CODE, "svc-");
 	}
 
 	public List<RowReport> importItems(String csv, Locale locale) {
@@ -84,7 +86,16 @@ public class CatalogueImporter {
 				row.oneOf("care_type", CARE_TYPES, "B"),
 				row.integer("frequency", 0, 3650, null),
 				row.integer("patient_category", 0, 15, 15),
-				row.date("valid_from", "2000-01-01"))), ITEM_CODE, "itm-");
+				row.date("valid_from", "2000-01-01"), validTo(row))), ITEM_CODE, "itm-");
+	}
+
+	/** The last day of a service or item (openIMIS validity_to, "deleted"), not before its first; null when open. */
+	private static String validTo(CsvValues row) {
+		String to = row.date("valid_to", null);
+		if (to != null && to.compareTo(row.date("valid_from", "2000-01-01")) < 0) {
+			throw new CsvValues.InvalidValue("valid_to", to);
+		}
+		return to;
 	}
 
 	/** Rows: list_code, list_name, kind (service|item), location_code, valid_from, code, price_overrule. */
@@ -228,12 +239,15 @@ public class CatalogueImporter {
 	 * twice, so a repeated code is matched against what the earlier row wrote, as when rows are written one by one.
 	 */
 	private List<RowReport> writeInChunks(List<Row> rows, String system, String idPrefix, Locale locale) {
-		List<RowReport> reports = new ArrayList<>();
+		List<List<Row>> chunks = new ArrayList<>();
 		List<Row> chunk = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
+		Set<String> seen = new HashSet<>();
+		boolean repeated = false;
 		for (Row row : rows) {
+			repeated |= !seen.add(String.valueOf(row.code()));
 			if (chunk.size() >= chunkSize || !codes.add(row.code())) {
-				reports.addAll(writeChunk(chunk, system, idPrefix, locale));
+				chunks.add(chunk);
 				chunk = new ArrayList<>();
 				codes.clear();
 				codes.add(row.code());
@@ -241,9 +255,48 @@ public class CatalogueImporter {
 			chunk.add(row);
 		}
 		if (!chunk.isEmpty()) {
-			reports.addAll(writeChunk(chunk, system, idPrefix, locale));
+			chunks.add(chunk);
 		}
-		return reports;
+		// Chunks of distinct codes do not read what another writes, so they can be written side by side; a code
+		// that repeats must see what its earlier row wrote, so such a file is written chunk after chunk.
+		if (repeated || threads == 1 || chunks.size() <= 1) {
+			List<RowReport> reports = new ArrayList<>();
+			for (List<Row> each : chunks) {
+				reports.addAll(writeChunk(each, system, idPrefix, locale));
+			}
+			return reports;
+		}
+		return writeSideBySide(chunks, system, idPrefix, locale);
+	}
+
+	private List<RowReport> writeSideBySide(List<List<Row>> chunks, String system, String idPrefix, Locale locale) {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+				Math.min(threads, chunks.size()), runnable -> {
+					Thread thread = new Thread(runnable, "imis-catalogue-import");
+					thread.setDaemon(true);
+					return thread;
+				});
+		try {
+			List<java.util.concurrent.Future<List<RowReport>>> written = new ArrayList<>();
+			for (List<Row> each : chunks) {
+				written.add(pool.submit(() -> writeChunk(each, system, idPrefix, locale)));
+			}
+			List<RowReport> reports = new ArrayList<>();
+			for (java.util.concurrent.Future<List<RowReport>> future : written) {
+				reports.addAll(future.get());
+			}
+			return reports;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("catalogue import interrupted", e);
+		} catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(e.getCause());
+		} finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private List<RowReport> writeChunk(List<Row> chunk, String system, String idPrefix, Locale locale) {

@@ -26,14 +26,30 @@ public final class CatalogueResources {
 
 	private CatalogueResources() {}
 
+	/** A service's fields; {@code validTo} (null: open) ends it (openIMIS "deleted"). */
 	public record ServiceFields(
 			String code, String name, String type, String category, String level, String careType,
 			Integer frequencyDays, int patientCategory, BigDecimal price, String currency, String packageType,
-			String validFrom) {}
+			String validFrom, String validTo) {
 
+		public ServiceFields(String code, String name, String type, String category, String level, String careType,
+				Integer frequencyDays, int patientCategory, BigDecimal price, String currency, String packageType,
+				String validFrom) {
+			this(code, name, type, category, level, careType, frequencyDays, patientCategory, price, currency, packageType,
+					validFrom, null);
+		}
+	}
+
+	/** An item's fields; {@code validTo} (null: open) ends it. */
 	public record ItemFields(
 			String code, String name, String type, String packaging, BigDecimal price, String currency,
-			String careType, Integer frequencyDays, int patientCategory, String validFrom) {}
+			String careType, Integer frequencyDays, int patientCategory, String validFrom, String validTo) {
+
+		public ItemFields(String code, String name, String type, String packaging, BigDecimal price, String currency,
+				String careType, Integer frequencyDays, int patientCategory, String validFrom) {
+			this(code, name, type, packaging, price, currency, careType, frequencyDays, patientCategory, validFrom, null);
+		}
+	}
 
 	public static ActivityDefinition service(ServiceFields f) {
 		ActivityDefinition service = new ActivityDefinition();
@@ -43,9 +59,12 @@ public final class CatalogueResources {
 		service.addIdentifier().setSystem(SERVICE_CODE).setValue(f.code());
 		service.setName("S" + f.code().replaceAll("[^A-Za-z0-9_]", "_"));
 		service.setTitle(f.name());
-		service.setStatus(PublicationStatus.ACTIVE);
+		service.setStatus(f.validTo() == null ? PublicationStatus.ACTIVE : PublicationStatus.RETIRED);
 		service.setDateElement(new DateTimeType(f.validFrom()));
 		service.setEffectivePeriod(new Period().setStartElement(new DateTimeType(f.validFrom())));
+		if (f.validTo() != null) {
+			service.getEffectivePeriod().setEndElement(new DateTimeType(f.validTo()));
+		}
 		service.addUseContext(context("workflow", concept(BASE + "CodeSystem/service-category", f.category())));
 		service.addUseContext(venue(f.careType()));
 		service.getUseContext().addAll(patientContexts(f.patientCategory()));
@@ -66,13 +85,17 @@ public final class CatalogueResources {
 		for (UsageContext context : patientContexts(f.patientCategory())) {
 			usage.addExtension("gender".equals(context.getCode().getCode()) ? "Gender" : "Age", context);
 		}
-		item.addExtension(VALIDITY, new Period().setStartElement(new DateTimeType(f.validFrom())));
+		Period validity = new Period().setStartElement(new DateTimeType(f.validFrom()));
+		if (f.validTo() != null) {
+			validity.setEndElement(new DateTimeType(f.validTo()));
+		}
+		item.addExtension(VALIDITY, validity);
 		if (f.frequencyDays() != null && f.frequencyDays() > 0) {
 			item.addExtension(ITEM_FREQUENCY, days(f.frequencyDays()));
 		}
 		item.addIdentifier().setSystem(ITEM_CODE).setValue(f.code());
 		item.getCode().setText(f.name());
-		item.setStatus(Medication.MedicationStatus.ACTIVE);
+		item.setStatus(f.validTo() == null ? Medication.MedicationStatus.ACTIVE : Medication.MedicationStatus.INACTIVE);
 		if (f.packaging() != null && !f.packaging().isBlank()) {
 			item.getForm().setText(f.packaging());
 		}

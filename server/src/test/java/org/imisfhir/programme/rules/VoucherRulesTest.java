@@ -65,6 +65,9 @@ class VoucherRulesTest {
 		assertThat(VoucherStatusChange.check(VoucherStatus.USED, VoucherStatus.NEW, "erreur"))
 				.contains(VoucherStatusChange.Refusal.USED_NOT_NEW_AGAIN);
 		// a cancelled voucher that was never used can come back
-		assertThat(VoucherStatusChange.check(VoucherStatus.CANCELLED, VoucherStatus.NEW, "annulé par erreur")).isEmpty();
+		assertThat(VoucherStatusChange.check(VoucherStatus.CANCELLED, VoucherStatus.NEW, "annulé par erreur", false)).isEmpty();
+		// used, then cancelled: back to new would let a second enrolment use it (the double use in two steps)
+		assertThat(VoucherStatusChange.check(VoucherStatus.CANCELLED, VoucherStatus.NEW, "annulé par erreur", true))
+				.contains(VoucherStatusChange.Refusal.USED_NOT_NEW_AGAIN);
 	}
 }

@@ -66,6 +66,49 @@ class CatalogueImportHttpTest extends HttpTestBase {
 	}
 
 	@Test
+	void chunksOfALargeFileAreWrittenSideBySideAndReportedInFileOrder() {
+		// 250 distinct codes: chunks of 100, 100 and 50 written by two threads; one bad price on line 202
+		String prefix = CatalogueFixtures.code("P").substring(0, 3);
+		StringBuilder csv = new StringBuilder("code;name;price\n");
+		for (int i = 0; i < 250; i++) {
+			csv.append(prefix).append(String.format("%03d", i)).append(";Transport ").append(i).append(';')
+					.append(i == 200 ? "-1" : String.valueOf(1000 + i)).append('\n');
+		}
+		Parameters first = importCsv("service", csv.toString());
+		assertThat(counts(first)).containsEntry("created", 249).containsEntry("refused", 1);
+		List<String> lines = rows(first).stream().map(r -> part(r, "line")).toList();
+		assertThat(lines).hasSize(250).isEqualTo(java.util.stream.IntStream.rangeClosed(2, 251).mapToObj(String::valueOf).toList());
+		assertThat(part(rows(first).get(200), "outcome")).isEqualTo("refused");
+		assertThat(CatalogueResources.price(client.read().resource(ActivityDefinition.class).withId("svc-" + prefix + "249").execute())
+				.getValue()).isEqualByComparingTo("1249");
+
+		Parameters again = importCsv("service", csv.toString());
+		assertThat(counts(again)).containsEntry("unchanged", 249).containsEntry("refused", 1).containsEntry("created", 0);
+	}
+
+	@Test
+	void aValidToEndsTheServiceOrItemAndMayNotComeBeforeItsStart() {
+		String service = CatalogueFixtures.code("E");
+		String item = CatalogueFixtures.code("F");
+		importCsv("service", "code;name;price;valid_from\n" + service + ";Transport;1000;2026-01-01\n");
+
+		// ended on 2026-06-30: the last day it may be claimed; the earlier version keeps it open in the history
+		Parameters ended = importCsv("service", "code;name;price;valid_from;valid_to\n" + service + ";Transport;1000;2026-01-01;2026-06-30\n");
+		assertThat(counts(ended)).containsEntry("updated", 1);
+		ActivityDefinition stored = client.read().resource(ActivityDefinition.class).withId("svc-" + service).execute();
+		assertThat(stored.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.RETIRED);
+		assertThat(stored.getEffectivePeriod().getEndElement().getValueAsString()).startsWith("2026-06-30");
+
+		Parameters items = importCsv("item", "code;name;price;valid_from;valid_to\n" + item + ";Gauze;50;2026-01-01;2026-03-31\n");
+		assertThat(counts(items)).containsEntry("created", 1);
+		org.hl7.fhir.r4.model.Medication medication = client.read().resource(org.hl7.fhir.r4.model.Medication.class).withId("itm-" + item).execute();
+		assertThat(medication.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Medication.MedicationStatus.INACTIVE);
+
+		Parameters reversed = importCsv("service", "code;name;price;valid_from;valid_to\n" + CatalogueFixtures.code("G") + ";Transport;1000;2026-05-01;2026-04-30\n");
+		assertThat(counts(reversed)).containsEntry("refused", 1).containsEntry("created", 0);
+	}
+
+	@Test
 	void itemsAndPriceListsAreImportedWithUnknownCodesRefused() {
 		String item = CatalogueFixtures.code("M");
 		Parameters items = importCsv("item", "code,name,type,package,price,care_type\n" + item + ",PARACETAMOL 1G,D,1x10,75,B\n");

@@ -9,9 +9,13 @@ import java.util.Map;
  */
 public record ProgrammeFigures(Map<String, Figures> facilities, Figures programme) {
 
-	/** The figure of each indicator (counts as whole numbers, amounts in the scheme currency). */
+	/**
+	 * The figure of each indicator (counts as whole numbers, amounts in the scheme currency); an indicator without
+	 * figure (the vouchers, for a user limited to some facilities) is absent.
+	 */
 	public record Figures(Map<ProgrammeIndicator, BigDecimal> values) {
 
+		/** The figure, or null when the indicator has none. */
 		public BigDecimal get(ProgrammeIndicator indicator) {
 			return values.get(indicator);
 		}

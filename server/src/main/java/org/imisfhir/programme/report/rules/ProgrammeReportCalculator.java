@@ -36,11 +36,23 @@ public final class ProgrammeReportCalculator {
 	 * @param only a single facility to report (null: those offering, then any other with activity in the month)
 	 */
 	public static ProgrammeFigures compute(YearMonth month, Collection<String> offering, String only, ProgrammeFacts facts) {
+		return compute(month, offering, only, facts, null);
+	}
+
+	/**
+	 * The month as seen by a user limited to some facilities (those of their districts): only those facilities are
+	 * reported, and the programme's figures are their total. Beneficiaries attributed to no facility and the vouchers,
+	 * which belong to no facility, are left out: the voucher indicators have no figure.
+	 *
+	 * @param scope the facilities the user may see; null: the whole programme
+	 */
+	public static ProgrammeFigures compute(YearMonth month, Collection<String> offering, String only, ProgrammeFacts facts,
+			Set<String> scope) {
 		Set<String> facilities = new LinkedHashSet<>();
 		if (only != null) {
 			facilities.add(only);
 		} else {
-			facilities.addAll(offering);
+			offering.stream().filter(facility -> within(scope, facility)).forEach(facilities::add);
 		}
 		Map<String, Tally> tallies = new HashMap<>();
 		Tally total = new Tally();
@@ -50,6 +62,9 @@ public final class ProgrammeReportCalculator {
 				continue;
 			}
 			for (ProgrammeFacts.Beneficiary beneficiary : enrolment.beneficiaries()) {
+				if (!within(scope, attributedFacility(beneficiary))) {
+					continue;
+				}
 				total.beneficiaries.add(beneficiary.insureeId());
 				Tally facility = tally(tallies, facilities, only, attributedFacility(beneficiary));
 				if (facility != null) {
@@ -60,7 +75,7 @@ public final class ProgrammeReportCalculator {
 		for (ProgrammeFacts.ClaimFact claim : facts.claims()) {
 			long lines = claim.lineDates().stream().filter(day -> in(month, day)).count();
 			boolean claimed = in(month, claim.claimDate());
-			if (lines == 0 && !claimed) {
+			if ((lines == 0 && !claimed) || !within(scope, claim.facilityId())) {
 				continue;
 			}
 			Tally facility = tally(tallies, facilities, only, claim.facilityId());
@@ -85,6 +100,9 @@ public final class ProgrammeReportCalculator {
 			byFacility.put(facility, tallies.getOrDefault(facility, new Tally()).figures());
 		}
 		ProgrammeFigures.Figures programme = total.figures();
+		if (scope != null) {
+			return new ProgrammeFigures(byFacility, programme);
+		}
 		Map<ProgrammeIndicator, BigDecimal> values = programme.values();
 		values.put(ProgrammeIndicator.VOUCHERS_IMPORTED, count(facts.vouchers().stream()
 				.filter(v -> v.imported() && !v.history().isEmpty() && in(month, v.history().get(0).day())).count()));
@@ -98,6 +116,11 @@ public final class ProgrammeReportCalculator {
 	/** The facility a beneficiary is counted at: its first point of service, else its officer's facility. */
 	public static String attributedFacility(ProgrammeFacts.Beneficiary beneficiary) {
 		return beneficiary.firstServicePoint() != null ? beneficiary.firstServicePoint() : beneficiary.officerFacility();
+	}
+
+	/** Whether a facility (null: none) is in the scope (null: everything is). */
+	private static boolean within(Set<String> scope, String facility) {
+		return scope == null || (facility != null && scope.contains(facility));
 	}
 
 	private static long changedTo(String status, YearMonth month, List<ProgrammeFacts.Voucher> vouchers) {

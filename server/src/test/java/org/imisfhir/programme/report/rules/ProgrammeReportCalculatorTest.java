@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 import org.imisfhir.programme.report.rules.ProgrammeFacts.Beneficiary;
 import org.imisfhir.programme.report.rules.ProgrammeFacts.ClaimFact;
 import org.imisfhir.programme.report.rules.ProgrammeFacts.Enrolment;
@@ -116,6 +117,51 @@ class ProgrammeReportCalculatorTest {
 		assertThat(figures.facilities().keySet()).containsExactly("B");
 		assertThat(figures.facilities().get("B").get(ProgrammeIndicator.CLAIMS_CLAIMED_AMOUNT)).isEqualByComparingTo("200");
 		assertThat(figures.programme().get(ProgrammeIndicator.CLAIMS_CLAIMED_AMOUNT)).isEqualByComparingTo("1200");
+	}
+
+	/*
+	 * A user whose districts hold A only: A's row is as above (beneficiaries 1, services 3, submitted 1, valuated 1,
+	 * 1000 claimed, 450 valuated); B is not reported though it offers the programme, C not though it had a claim.
+	 * Programme = A's total: i1 (at B) and i3 (no facility) are left out, so 1 beneficiary; c3 (C) and c4 (B) are
+	 * left out, so services 3, submitted 1, claimed 1000. The vouchers belong to no facility: no figure at all.
+	 */
+	@Test
+	void aUserLimitedToSomeFacilitiesGetsThoseAndTheirTotalWithoutVouchers() {
+		ProgrammeFigures figures = ProgrammeReportCalculator.compute(MARCH, List.of("A", "B"), null, facts(), Set.of("A"));
+
+		assertThat(figures.facilities().keySet()).containsExactly("A");
+		assertThat(figures.facilities().get("A").get(ProgrammeIndicator.SERVICES_RECORDED)).isEqualByComparingTo("3");
+		assertThat(figures.facilities().get("A").get(ProgrammeIndicator.BENEFICIARIES_REGISTERED)).isEqualByComparingTo("1");
+		ProgrammeFigures.Figures programme = figures.programme();
+		assertThat(programme.get(ProgrammeIndicator.BENEFICIARIES_REGISTERED)).isEqualByComparingTo("1");
+		assertThat(programme.get(ProgrammeIndicator.SERVICES_RECORDED)).isEqualByComparingTo("3");
+		assertThat(programme.get(ProgrammeIndicator.CLAIMS_SUBMITTED)).isEqualByComparingTo("1");
+		assertThat(programme.get(ProgrammeIndicator.CLAIMS_VALUATED)).isEqualByComparingTo("1");
+		assertThat(programme.get(ProgrammeIndicator.CLAIMS_CLAIMED_AMOUNT)).isEqualByComparingTo("1000");
+		assertThat(programme.get(ProgrammeIndicator.CLAIMS_VALUATED_AMOUNT)).isEqualByComparingTo("450");
+		assertThat(programme.get(ProgrammeIndicator.VOUCHERS_IMPORTED)).isNull();
+		assertThat(programme.get(ProgrammeIndicator.VOUCHERS_DUPLICATE)).isNull();
+	}
+
+	/*
+	 * Districts holding A and C: rows A (offering) then C (active: services 2, nothing submitted); B left out.
+	 * Programme: beneficiaries {i2} = 1, services 3 + 2 = 5, submitted 1, claimed 1000 (c3 is only entered).
+	 * Asking for C alone: C's row; the programme row stays the user's total (5 services).
+	 */
+	@Test
+	void theUsersFacilitiesWithActivityAreReportedAndOneOfThemAlone() {
+		ProgrammeFigures figures = ProgrammeReportCalculator.compute(MARCH, List.of("A", "B"), null, facts(), Set.of("A", "C"));
+
+		assertThat(figures.facilities().keySet()).containsExactly("A", "C");
+		assertThat(figures.facilities().get("C").get(ProgrammeIndicator.SERVICES_RECORDED)).isEqualByComparingTo("2");
+		assertThat(figures.programme().get(ProgrammeIndicator.BENEFICIARIES_REGISTERED)).isEqualByComparingTo("1");
+		assertThat(figures.programme().get(ProgrammeIndicator.SERVICES_RECORDED)).isEqualByComparingTo("5");
+		assertThat(figures.programme().get(ProgrammeIndicator.CLAIMS_SUBMITTED)).isEqualByComparingTo("1");
+		assertThat(figures.programme().get(ProgrammeIndicator.CLAIMS_CLAIMED_AMOUNT)).isEqualByComparingTo("1000");
+
+		ProgrammeFigures one = ProgrammeReportCalculator.compute(MARCH, List.of("A", "B"), "C", facts(), Set.of("A", "C"));
+		assertThat(one.facilities().keySet()).containsExactly("C");
+		assertThat(one.programme().get(ProgrammeIndicator.SERVICES_RECORDED)).isEqualByComparingTo("5");
 	}
 
 	@Test
