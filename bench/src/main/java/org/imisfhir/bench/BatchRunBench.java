@@ -172,8 +172,9 @@ final class BatchRunBench {
 	}
 
 	private String get(String url) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		// no-cache: HAPI would otherwise answer a repeated search (the run of the month) from its cache of the first answer
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1))
+				.header("Cache-Control", "no-cache").GET().build(), HttpResponse.BodyHandlers.ofString());
 		return response.body();
 	}
 
