@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -176,13 +175,7 @@ record BatchRunScheme(String region, String product, long policyDays, String cla
 	}
 
 	private static void line(Claim claim, String system, String code, String quantity, String price) {
-		Claim.ItemComponent item = claim.addItem();
-		item.setSequence(claim.getItem().size());
-		item.setCategory(new CodeableConcept(new Coding("https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/claim-item-category",
-				SERVICE.equals(system) ? "service" : "item", null)));
-		item.getProductOrService().addCoding(new Coding(system, code, null));
-		item.getQuantity().setValue(new BigDecimal(quantity));
-		item.setUnitPrice(new Money().setValue(new BigDecimal(price)).setCurrency("XAF"));
+		org.imisfhir.claim.ClaimScenario.line(claim, system, code, quantity, price);
 	}
 
 	/** The claim's workflow status code (8 processed, 16 valuated). */
