@@ -208,6 +208,19 @@ public class ImisProperties {
 		 * 1 writes them one after the other.
 		 */
 		private int importThreads = 2;
+		/**
+		 * Validate every imported CSV row against the profiles; false validates the first row of each shape only
+		 * (decision 0034).
+		 */
+		private boolean importValidateEveryRow = false;
+
+		public boolean isImportValidateEveryRow() {
+			return importValidateEveryRow;
+		}
+
+		public void setImportValidateEveryRow(boolean importValidateEveryRow) {
+			this.importValidateEveryRow = importValidateEveryRow;
+		}
 
 		public int getImportThreads() {
 			return importThreads;

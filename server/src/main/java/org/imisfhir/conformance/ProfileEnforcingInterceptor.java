@@ -29,6 +29,7 @@ public class ProfileEnforcingInterceptor {
 	private final FhirValidator validator;
 	private final Set<String> skippedTypes;
 	private final RequiredProfileAssigner profileAssigner;
+	private final java.util.concurrent.atomic.AtomicLong validations = new java.util.concurrent.atomic.AtomicLong();
 
 	public ProfileEnforcingInterceptor(
 			FhirContext fhirContext,
@@ -43,16 +44,28 @@ public class ProfileEnforcingInterceptor {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void beforeCreate(IBaseResource resource, RequestDetails request) {
-		if (!TrustedServerWrite.isTrusted(request)) {
-			enforce(resource);
-		}
+		enforce(resource, request);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
 	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
-		if (!TrustedServerWrite.isTrusted(request)) {
-			enforce(newResource);
+		enforce(newResource, request);
+	}
+
+	/** Declares the required profile; validates unless the server marked the write as trusted (decisions 0033, 0034). */
+	private void enforce(IBaseResource resource, RequestDetails request) {
+		if (TrustedServerWrite.isTrusted(request)) {
+			if (!skippedTypes.contains(resource.fhirType())) {
+				profileAssigner.assign(resource);
+			}
+		} else {
+			enforce(resource);
 		}
+	}
+
+	/** Resources validated since start-up (for tests and diagnostics). */
+	public long validationCount() {
+		return validations.get();
 	}
 
 	void enforce(IBaseResource resource) {
@@ -61,6 +74,7 @@ public class ProfileEnforcingInterceptor {
 			return;
 		}
 		profileAssigner.assign(resource);
+		validations.incrementAndGet();
 		// Validate a copy: HAPI validates the raw request body kept with a parsed resource, which would miss
 		// the profile declared above and any change made on the server.
 		Resource copy = ((Resource) resource).copy();

@@ -44,10 +44,10 @@ class ReusingInstanceValidatorHttpTest extends HttpTestBase {
 
 	@Test
 	void onlyTheServersTrustedRewritesSkipTheProfiles() {
-		// an insuree without the required insurance number breaks its profile
+		// an insuree without the required birth date breaks its profile (and no business rule)
 		Patient broken = Fixtures.insuree("T" + java.util.UUID.randomUUID().toString().substring(0, 7), "Ngo", "Awa", "female",
 				"1990-01-01", true, null);
-		broken.getIdentifier().clear();
+		broken.setBirthDate(null);
 		var dao = daos.getResourceDao(Patient.class);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> dao.create(broken.copy(), new ca.uhn.fhir.rest.api.server.SystemRequestDetails()))
 				.as("an ordinary system write is validated").isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class);
@@ -55,6 +55,8 @@ class ReusingInstanceValidatorHttpTest extends HttpTestBase {
 				.as("a client's write is validated").isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class);
 		String id = dao.create(broken.copy(), TrustedServerWrite.request()).getId().toUnqualifiedVersionless().getValue();
 		assertThat(id).as("a trusted rewrite is not validated again").startsWith("Patient/");
+		assertThat(dao.read(new org.hl7.fhir.r4.model.IdType(id), new ca.uhn.fhir.rest.api.server.SystemRequestDetails())
+				.getMeta().hasProfile(INSUREE_PROFILE)).as("its required profile is still declared").isTrue();
 		dao.delete(new org.hl7.fhir.r4.model.IdType(id), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
 	}
 

@@ -2,6 +2,7 @@ package org.imisfhir.registry.catalogue;
 
 import static org.imisfhir.registry.catalogue.CatalogueCodes.*;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -54,9 +55,14 @@ public class CatalogueImporter {
 	private final String currency;
 	private final int chunkSize;
 	private final int threads;
+	private final FhirContext fhirContext;
+	private final boolean validateEveryRow;
 
-	public CatalogueImporter(CatalogueStore store, CatalogueCodeRule codeRule, ImisProperties properties) {
+	public CatalogueImporter(CatalogueStore store, CatalogueCodeRule codeRule, ImisProperties properties,
+			FhirContext fhirContext) {
 		this.store = store;
+		this.fhirContext = fhirContext;
+		this.validateEveryRow = properties.getRegistry().isImportValidateEveryRow();
 		this.codeRule = codeRule;
 		this.currency = properties.getRegistry().getCurrency();
 		this.chunkSize = Math.max(1, properties.getRegistry().getImportChunkSize());
@@ -225,7 +231,7 @@ public class CatalogueImporter {
 				reports.add(RowReport.refused(line(record), values.text(codeColumn), reason(e, locale)));
 			}
 		}
-		reports.addAll(writeInChunks(rows, system, idPrefix, locale));
+		reports.addAll(writeInChunks(rows, new Batch(system, idPrefix, locale, new RowShapes(fhirContext, validateEveryRow))));
 		reports.sort((a, b) -> Integer.compare(a.line(), b.line()));
 		return reports;
 	}
@@ -233,12 +239,15 @@ public class CatalogueImporter {
 	/** A row ready to be written: its line, its code and the resource it gives. */
 	private record Row(int line, String code, DomainResource resource) {}
 
+	/** The rows of one import: their code system, id prefix, the report's language, their validated shapes. */
+	private record Batch(String system, String idPrefix, Locale locale, RowShapes shapes) {}
+
 	/**
 	 * Writes the rows chunk by chunk: the stored resources of a chunk's codes are read with one search, unchanged
 	 * rows are not written, and the others are written in one transaction. A chunk never holds the same code
 	 * twice, so a repeated code is matched against what the earlier row wrote, as when rows are written one by one.
 	 */
-	private List<RowReport> writeInChunks(List<Row> rows, String system, String idPrefix, Locale locale) {
+	private List<RowReport> writeInChunks(List<Row> rows, Batch batch) {
 		List<List<Row>> chunks = new ArrayList<>();
 		List<Row> chunk = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
@@ -262,14 +271,14 @@ public class CatalogueImporter {
 		if (repeated || threads == 1 || chunks.size() <= 1) {
 			List<RowReport> reports = new ArrayList<>();
 			for (List<Row> each : chunks) {
-				reports.addAll(writeChunk(each, system, idPrefix, locale));
+				reports.addAll(writeChunk(each, batch));
 			}
 			return reports;
 		}
-		return writeSideBySide(chunks, system, idPrefix, locale);
+		return writeSideBySide(chunks, batch);
 	}
 
-	private List<RowReport> writeSideBySide(List<List<Row>> chunks, String system, String idPrefix, Locale locale) {
+	private List<RowReport> writeSideBySide(List<List<Row>> chunks, Batch batch) {
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
 				Math.min(threads, chunks.size()), runnable -> {
 					Thread thread = new Thread(runnable, "imis-catalogue-import");
@@ -279,7 +288,7 @@ public class CatalogueImporter {
 		try {
 			List<java.util.concurrent.Future<List<RowReport>>> written = new ArrayList<>();
 			for (List<Row> each : chunks) {
-				written.add(pool.submit(() -> writeChunk(each, system, idPrefix, locale)));
+				written.add(pool.submit(() -> writeChunk(each, batch)));
 			}
 			List<RowReport> reports = new ArrayList<>();
 			for (java.util.concurrent.Future<List<RowReport>> future : written) {
@@ -299,15 +308,15 @@ public class CatalogueImporter {
 		}
 	}
 
-	private List<RowReport> writeChunk(List<Row> chunk, String system, String idPrefix, Locale locale) {
+	private List<RowReport> writeChunk(List<Row> chunk, Batch batch) {
 		Class<? extends DomainResource> type = chunk.get(0).resource().getClass();
 		Map<String, ? extends DomainResource> stored =
-				store.findByCodes(type, system, chunk.stream().map(Row::code).toList());
+				store.findByCodes(type, batch.system(), chunk.stream().map(Row::code).toList());
 		List<RowReport> reports = new ArrayList<>();
 		List<Row> toWrite = new ArrayList<>();
 		List<CatalogueStore.Planned> plans = new ArrayList<>();
 		for (Row row : chunk) {
-			CatalogueStore.Planned planned = store.plan(row.resource(), stored.get(row.code()), system, idPrefix);
+			CatalogueStore.Planned planned = store.plan(row.resource(), stored.get(row.code()), batch.system(), batch.idPrefix());
 			if (planned.outcome() == RowOutcome.UNCHANGED) {
 				reports.add(new RowReport(row.line(), row.code(), RowOutcome.UNCHANGED, planned.resource(), null));
 			} else {
@@ -315,7 +324,7 @@ public class CatalogueImporter {
 				plans.add(planned);
 			}
 		}
-		reports.addAll(writeTogether(toWrite, plans, locale));
+		reports.addAll(writeTogether(toWrite, plans, batch));
 		return reports;
 	}
 
@@ -323,12 +332,12 @@ public class CatalogueImporter {
 	 * Writes the rows in one transaction; when one of them is refused, nothing of it is kept and each half is
 	 * written again on its own, down to the single row whose refusal is reported. The other rows are written.
 	 */
-	private List<RowReport> writeTogether(List<Row> rows, List<CatalogueStore.Planned> plans, Locale locale) {
+	private List<RowReport> writeTogether(List<Row> rows, List<CatalogueStore.Planned> plans, Batch batch) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		try {
-			List<String> written = store.writeTogether(rows.stream().map(Row::resource).toList());
+			List<String> written = store.writeTogether(rows.stream().map(Row::resource).toList(), batch.shapes());
 			List<RowReport> reports = new ArrayList<>(rows.size());
 			for (int i = 0; i < rows.size(); i++) {
 				reports.add(new RowReport(rows.get(i).line(), rows.get(i).code(), plans.get(i).outcome(), written.get(i), null));
@@ -337,11 +346,11 @@ public class CatalogueImporter {
 		} catch (BaseServerResponseException e) {
 			if (rows.size() == 1) {
 				Row row = rows.get(0);
-				return List.of(RowReport.refused(row.line(), row.code() == null ? "" : row.code(), reason(e, locale)));
+				return List.of(RowReport.refused(row.line(), row.code() == null ? "" : row.code(), reason(e, batch.locale())));
 			}
 			int half = rows.size() / 2;
-			List<RowReport> reports = new ArrayList<>(writeTogether(rows.subList(0, half), plans.subList(0, half), locale));
-			reports.addAll(writeTogether(rows.subList(half, rows.size()), plans.subList(half, rows.size()), locale));
+			List<RowReport> reports = new ArrayList<>(writeTogether(rows.subList(0, half), plans.subList(0, half), batch));
+			reports.addAll(writeTogether(rows.subList(half, rows.size()), plans.subList(half, rows.size()), batch));
 			return reports;
 		}
 	}

@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -122,8 +123,9 @@ public class CatalogueStore {
 	 * Writes the planned resources (created or updated, see {@link #plan}) in one database transaction and
 	 * answers each one's Type/id in order; a refusal of any of them rolls all of them back and is thrown.
 	 * The resources themselves are left as they are (copies are written), so the same list can be written again.
+	 * A resource of a shape that already passed the profiles in this import is not validated again ({@link RowShapes}).
 	 */
-	public List<String> writeTogether(List<? extends DomainResource> resources) {
+	List<String> writeTogether(List<? extends DomainResource> resources, RowShapes shapes) {
 		return transactions.withSystemRequest().execute(() -> {
 			// The rows of a chunk are distinct resources with distinct codes: no row's queries need another row's
 			// unsaved changes, so they are saved once, at commit, instead of before every query of every row
@@ -134,7 +136,8 @@ public class CatalogueStore {
 			try {
 				List<String> ids = new ArrayList<>(resources.size());
 				for (DomainResource resource : resources) {
-					ids.add(write(resource.copy()));
+					ids.add(write(resource.copy(), shapes.requestFor(resource)));
+					shapes.passed(resource);
 				}
 				return ids;
 			} finally {
@@ -143,12 +146,16 @@ public class CatalogueStore {
 		});
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T extends DomainResource> String write(T resource) {
+		return write(resource, new SystemRequestDetails());
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends DomainResource> String write(T resource, RequestDetails request) {
 		IFhirResourceDao<T> dao = dao((Class<T>) resource.getClass());
 		DaoMethodOutcome outcome = resource.getIdElement().hasIdPart()
-				? dao.update(resource, new SystemRequestDetails())
-				: dao.create(resource, new SystemRequestDetails());
+				? dao.update(resource, request)
+				: dao.create(resource, request);
 		return resource.fhirType() + "/" + outcome.getId().getIdPart();
 	}
 

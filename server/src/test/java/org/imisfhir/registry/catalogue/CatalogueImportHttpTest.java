@@ -192,6 +192,35 @@ class CatalogueImportHttpTest extends HttpTestBase {
 		assertThat(stored.getTitle()).isEqualTo("Second");
 	}
 
+	@Autowired
+	org.imisfhir.conformance.ProfileEnforcingInterceptor profiles;
+
+	@Test
+	void eachShapeOfRowIsValidatedOnceAndItsOtherRowsAreStored() {
+		// Three out-patient rows and two in-patient rows with a frequency: two shapes, so two profile validations
+		// for five services written (decision 0034); every row is stored as it would be after a validation.
+		String prefix = CatalogueFixtures.code("V").substring(0, 3);
+		String csv = "code,name,care_type,frequency,price\n"
+				+ prefix + "001,Consultation,O,,1000\n"
+				+ prefix + "002,Pansement,O,,1500.50\n"
+				+ prefix + "003,Injection,O,,200\n"
+				+ prefix + "004,Hospitalisation,I,30,12000\n"
+				+ prefix + "005,Chirurgie,I,90,50000\n";
+		long before = profiles.validationCount();
+
+		Parameters report = importCsv("service", csv);
+
+		assertThat(counts(report)).containsEntry("created", 5).containsEntry("refused", 0);
+		assertThat(profiles.validationCount() - before).isEqualTo(2);
+		ActivityDefinition trusted = client.read().resource(ActivityDefinition.class).withId("svc-" + prefix + "005").execute();
+		assertThat(trusted.getTitle()).isEqualTo("Chirurgie");
+		assertThat(trusted.getTiming()).isNotNull();
+		assertThat(trusted.getMeta().getProfile()).extracting(p -> p.getValue())
+				.contains("https://imis-fhir.org/fhir/StructureDefinition/imis-medical-service");
+		assertThat(CatalogueResources.price(client.read().resource(ActivityDefinition.class).withId("svc-" + prefix + "002")
+				.execute()).getValue()).isEqualByComparingTo("1500.50");
+	}
+
 	/** Refuses (422) the creation of a service with the given title, as a profile or rule would. */
 	@ca.uhn.fhir.interceptor.api.Interceptor
 	public static class RefuseTitle {
