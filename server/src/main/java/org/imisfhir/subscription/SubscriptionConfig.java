@@ -1,6 +1,8 @@
 package org.imisfhir.subscription;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
@@ -64,6 +66,13 @@ public class SubscriptionConfig {
 			log.info("FHIR subscriptions on: channel types {}, {} further attempts after a failed delivery, from {} ms apart",
 					properties.getChannelTypes(), properties.getRetryCount(), properties.getRetryDelayMs());
 			return new DeliveryRetryPolicy(properties);
+		}
+
+		@Bean
+		public WatchedTypes watchedTypes(FhirContext fhirContext, DaoRegistry daos, IInterceptorService interceptorService) {
+			WatchedTypes watched = new WatchedTypes(fhirContext, daos);
+			interceptorService.registerInterceptor(watched);
+			return watched;
 		}
 
 		/** HAPI's processor always builds an e-mail listener; the email channel type is not accepted here. */

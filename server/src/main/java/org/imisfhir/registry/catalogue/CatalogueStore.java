@@ -136,8 +136,9 @@ public class CatalogueStore {
 			try {
 				List<String> ids = new ArrayList<>(resources.size());
 				for (DomainResource resource : resources) {
-					ids.add(write(resource.copy(), shapes.requestFor(resource)));
-					shapes.passed(resource);
+					String shape = shapes.shapeOf(resource);
+					ids.add(write(resource.copy(), shapes.requestFor(shape)));
+					shapes.passed(shape);
 				}
 				return ids;
 			} finally {

@@ -34,17 +34,20 @@ final class RowShapes {
 		this.validateEveryRow = validateEveryRow;
 	}
 
-	/** The request to write the resource with: trusted when a resource of its shape already passed the profiles. */
-	RequestDetails requestFor(DomainResource resource) {
-		return !validateEveryRow && validated.contains(shape(resource))
-				? TrustedServerWrite.request()
-				: new SystemRequestDetails();
+	/** The shape of the resource, or null when every row is validated. */
+	String shapeOf(DomainResource resource) {
+		return validateEveryRow ? null : shape(resource);
 	}
 
-	/** Records that the resource passed the profile validation (its write was accepted). */
-	void passed(DomainResource resource) {
-		if (!validateEveryRow) {
-			validated.add(shape(resource));
+	/** The request to write a resource of the shape with: trusted when a resource of that shape already passed. */
+	RequestDetails requestFor(String shape) {
+		return shape != null && validated.contains(shape) ? TrustedServerWrite.request() : new SystemRequestDetails();
+	}
+
+	/** Records that a resource of the shape passed the profile validation (its write was accepted). */
+	void passed(String shape) {
+		if (shape != null) {
+			validated.add(shape);
 		}
 	}
 

@@ -49,11 +49,11 @@ class RowShapesTest {
 		ActivityDefinition second = service("A2", "Injection", "O", "O", null, "200", "2026-01-01", null);
 		ActivityDefinition other = service("A3", "Hospitalisation", "O", "I", 30, "12000", "2026-01-01", null);
 
-		assertThat(shapes.requestFor(first).getUserData()).as("first of its shape: validated").isEmpty();
-		shapes.passed(first);
+		assertThat(shapes.requestFor(shapes.shapeOf(first)).getUserData()).as("first of its shape: validated").isEmpty();
+		shapes.passed(shapes.shapeOf(first));
 
-		assertThat(shapes.requestFor(second).getUserData()).as("same shape: trusted").isNotEmpty();
-		assertThat(shapes.requestFor(other).getUserData()).as("new shape: validated").isEmpty();
+		assertThat(shapes.requestFor(shapes.shapeOf(second)).getUserData()).as("same shape: trusted").isNotEmpty();
+		assertThat(shapes.requestFor(shapes.shapeOf(other)).getUserData()).as("new shape: validated").isEmpty();
 		assertThat(shapes.passedCount()).isEqualTo(1);
 	}
 
@@ -61,10 +61,12 @@ class RowShapesTest {
 	void everyRowIsValidatedWhenConfiguredSo() {
 		RowShapes everyRow = new RowShapes(FhirContext.forR4Cached(), true);
 		ActivityDefinition first = service("A1", "Consultation", "O", "O", null, "1000", "2026-01-01", null);
-		everyRow.passed(first);
+		everyRow.passed(everyRow.shapeOf(first));
 
-		assertThat(everyRow.requestFor(service("A2", "Injection", "O", "O", null, "200", "2026-01-01", null)))
+		assertThat(everyRow.shapeOf(first)).isNull();
+		assertThat(everyRow.requestFor(everyRow.shapeOf(service("A2", "Injection", "O", "O", null, "200", "2026-01-01", null))))
 				.isInstanceOf(SystemRequestDetails.class);
-		assertThat(everyRow.requestFor(first).getUserData()).isEmpty();
+		assertThat(everyRow.requestFor(everyRow.shapeOf(first)).getUserData()).isEmpty();
+		assertThat(everyRow.passedCount()).isZero();
 	}
 }
