@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
-import ca.uhn.fhir.jpa.model.util.JpaConstants;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.io.IOException;
@@ -16,10 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.imisfhir.app.ImisProperties;
 import org.slf4j.Logger;
@@ -47,9 +44,6 @@ public class ConformanceLoader implements ApplicationRunner {
 	private final ConformanceRegistry registry;
 	private final ImisProperties properties;
 	private final ISearchParamRegistry searchParamRegistry;
-
-	@jakarta.persistence.PersistenceContext
-	private jakarta.persistence.EntityManager entityManager;
 
 	public ConformanceLoader(
 			FhirContext fhirContext,
@@ -93,7 +87,7 @@ public class ConformanceLoader implements ApplicationRunner {
 	private void installOne(ConformanceFile file, InstallReport report) {
 		Resource resource = file.resource();
 		IFhirResourceDao<Resource> dao = (IFhirResourceDao<Resource>) daoRegistry.getResourceDao(resource.fhirType());
-		DaoMethodOutcome outcome = dao.update(resource, requestFor(resource));
+		DaoMethodOutcome outcome = dao.update(resource, new SystemRequestDetails());
 		if (Boolean.TRUE.equals(outcome.getCreated())) {
 			report.created++;
 		} else if (outcome.isNop()) {
@@ -110,40 +104,6 @@ public class ConformanceLoader implements ApplicationRunner {
 				&& definition.getDerivation() == StructureDefinition.TypeDerivationRule.CONSTRAINT) {
 			registry.recordProfile(definition.getType(), definition.getUrl());
 		}
-	}
-
-	/**
-	 * A new or changed SearchParameter makes HAPI start a reindex job over its base types. When no resource of
-	 * those types is stored (a new database) there is nothing to reindex, and the jobs of the 60-odd parameters
-	 * would only hold two cores for a minute after start-up; the parameters are made active by the registry
-	 * refresh at the end of the installation.
-	 */
-	private SystemRequestDetails requestFor(Resource resource) {
-		SystemRequestDetails request = new SystemRequestDetails();
-		if (resource instanceof SearchParameter parameter && !anyStored(parameter)) {
-			request.getUserData().put(JpaConstants.SKIP_REINDEX_ON_UPDATE, Boolean.TRUE);
-		}
-		return request;
-	}
-
-	/** Whether a resource of one of the parameter's base types is stored (or a base type is not one of ours). */
-	boolean anyStored(SearchParameter parameter) {
-		for (CodeType base : parameter.getBase()) {
-			String type = base.getValue();
-			if (type == null || !daoRegistry.isResourceTypeSupported(type)) {
-				return true;
-			}
-			// The table itself: a search would go through the visibility rules of the data it finds
-			List<?> one = entityManager
-					.createNativeQuery("select RES_ID from HFJ_RESOURCE where RES_TYPE = ?1 and RES_DELETED_AT is null")
-					.setParameter(1, type)
-					.setMaxResults(1)
-					.getResultList();
-			if (!one.isEmpty()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Reads every packaged JSON conformance resource that applies to the configured country. */

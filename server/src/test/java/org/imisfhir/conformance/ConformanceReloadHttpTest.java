@@ -53,19 +53,4 @@ class ConformanceReloadHttpTest extends HttpTestBase {
 		assertThat(stored.getMeta().getVersionId()).isEqualTo("2");
 		assertThat(stored.getConcept()).hasSize(2);
 	}
-
-	@Test
-	void searchParametersOnTypesWithNothingStoredNeedNoReindex() {
-		org.hl7.fhir.r4.model.SearchParameter onLocations = new org.hl7.fhir.r4.model.SearchParameter();
-		onLocations.addBase("Location");
-		org.hl7.fhir.r4.model.SearchParameter onImaging = new org.hl7.fhir.r4.model.SearchParameter();
-		onImaging.addBase("ImagingStudy");
-		org.hl7.fhir.r4.model.SearchParameter onBoth = onImaging.copy();
-		onBoth.addBase("Location");
-
-		// the demo scheme's locations are stored; no ImagingStudy ever is
-		assertThat(loader.anyStored(onLocations)).isTrue();
-		assertThat(loader.anyStored(onImaging)).isFalse();
-		assertThat(loader.anyStored(onBoth)).isTrue();
-	}
 }
