@@ -9,9 +9,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import jakarta.persistence.EntityManager;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +33,7 @@ public class AuditTrail implements AutoCloseable {
 			java.time.Instant.EPOCH, "", java.util.Set.of(), null, null, "stop", null, null, List.of(), 0, null);
 
 	private final DaoRegistry daoRegistry;
+	private final PlatformTransactionManager transactionManager;
 	private final TransactionTemplate transactions;
 	private final BlockingQueue<AuditRecord> queue;
 	private final int batchSize;
@@ -41,6 +47,7 @@ public class AuditTrail implements AutoCloseable {
 			DaoRegistry daoRegistry, PlatformTransactionManager transactionManager, int queueCapacity, int batchSize,
 			long flushIntervalMs) {
 		this.daoRegistry = daoRegistry;
+		this.transactionManager = transactionManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.queue = new LinkedBlockingQueue<>(queueCapacity);
 		this.batchSize = batchSize;
@@ -138,6 +145,7 @@ public class AuditTrail implements AutoCloseable {
 		IFhirResourceDao<AuditEvent> dao = daoRegistry.getResourceDao(AuditEvent.class);
 		try {
 			transactions.executeWithoutResult(status -> {
+				saveAtCommitOnly();
 				for (AuditRecord record : records) {
 					dao.create(AuditEventMapper.toAuditEvent(record), new SystemRequestDetails());
 				}
@@ -152,6 +160,20 @@ public class AuditTrail implements AutoCloseable {
 					transactions.executeWithoutResult(status ->
 							dao.create(AuditEventMapper.toAuditEvent(record, true), new SystemRequestDetails()));
 				}
+			}
+		}
+	}
+
+	/**
+	 * The events of a batch never refer to one another, so none needs another's unsaved rows: they are saved at
+	 * commit, not before each of the queries that resolve their entity references (each such flush checks every
+	 * row of the batch written so far, which made a batch of large events quadratic).
+	 */
+	private void saveAtCommitOnly() {
+		if (transactionManager instanceof JpaTransactionManager jpa) {
+			EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(jpa.getEntityManagerFactory());
+			if (entityManager != null) {
+				entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
 			}
 		}
 	}
