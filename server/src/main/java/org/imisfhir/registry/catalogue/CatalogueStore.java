@@ -175,7 +175,18 @@ public class CatalogueStore {
 		if (planned.outcome() == RowOutcome.UNCHANGED) {
 			return new Written(RowOutcome.UNCHANGED, planned.resource());
 		}
-		return new Written(planned.outcome(), write(resource));
+		// A price list references each of its services: the resource is saved once, at commit, rather than
+		// before each of the look-ups of those references (each such flush checks every row loaded so far).
+		return new Written(planned.outcome(), transactions.withSystemRequest().execute(() -> {
+			Session session = entityManager.unwrap(Session.class);
+			FlushMode mode = session.getHibernateFlushMode();
+			session.setHibernateFlushMode(FlushMode.COMMIT);
+			try {
+				return write(resource);
+			} finally {
+				session.setHibernateFlushMode(mode);
+			}
+		}));
 	}
 
 	static boolean sameContent(DomainResource stored, DomainResource candidate) {
