@@ -126,21 +126,30 @@ public class CatalogueStore {
 	 * A resource of a shape that already passed the profiles in this import is not validated again ({@link RowShapes}).
 	 */
 	List<String> writeTogether(List<? extends DomainResource> resources, RowShapes shapes) {
+		// The rows of a chunk are distinct resources with distinct codes: no row's queries need another row's
+		// unsaved changes.
+		return savedAtCommit(() -> {
+			List<String> ids = new ArrayList<>(resources.size());
+			for (DomainResource resource : resources) {
+				String shape = shapes.shapeOf(resource);
+				ids.add(write(resource.copy(), shapes.requestFor(shape)));
+				shapes.passed(shape);
+			}
+			return ids;
+		});
+	}
+
+	/**
+	 * Runs the writes in one transaction whose rows are saved once, at commit, instead of before every query of
+	 * every write (each such flush checks every row loaded or written so far in the transaction).
+	 */
+	private <R> R savedAtCommit(java.util.function.Supplier<R> writes) {
 		return transactions.withSystemRequest().execute(() -> {
-			// The rows of a chunk are distinct resources with distinct codes: no row's queries need another row's
-			// unsaved changes, so they are saved once, at commit, instead of before every query of every row
-			// (each such flush checks every entity of the chunk written so far).
 			Session session = entityManager.unwrap(Session.class);
 			FlushMode mode = session.getHibernateFlushMode();
 			session.setHibernateFlushMode(FlushMode.COMMIT);
 			try {
-				List<String> ids = new ArrayList<>(resources.size());
-				for (DomainResource resource : resources) {
-					String shape = shapes.shapeOf(resource);
-					ids.add(write(resource.copy(), shapes.requestFor(shape)));
-					shapes.passed(shape);
-				}
-				return ids;
+				return writes.get();
 			} finally {
 				session.setHibernateFlushMode(mode);
 			}
@@ -175,18 +184,8 @@ public class CatalogueStore {
 		if (planned.outcome() == RowOutcome.UNCHANGED) {
 			return new Written(RowOutcome.UNCHANGED, planned.resource());
 		}
-		// A price list references each of its services: the resource is saved once, at commit, rather than
-		// before each of the look-ups of those references (each such flush checks every row loaded so far).
-		return new Written(planned.outcome(), transactions.withSystemRequest().execute(() -> {
-			Session session = entityManager.unwrap(Session.class);
-			FlushMode mode = session.getHibernateFlushMode();
-			session.setHibernateFlushMode(FlushMode.COMMIT);
-			try {
-				return write(resource);
-			} finally {
-				session.setHibernateFlushMode(mode);
-			}
-		}));
+		// A price list references each of its services: it is saved at commit, not before each reference look-up.
+		return new Written(planned.outcome(), savedAtCommit(() -> write(resource)));
 	}
 
 	static boolean sameContent(DomainResource stored, DomainResource candidate) {
