@@ -5,7 +5,6 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -16,10 +15,8 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Organization;
@@ -36,15 +33,9 @@ import org.imisfhir.claim.rules.Gender;
 import org.imisfhir.claim.rules.Insuree;
 import org.imisfhir.claim.rules.InsureeHistory;
 import org.imisfhir.claim.rules.InsureePolicy;
-import org.imisfhir.enrolment.PolicyMembers;
-import org.imisfhir.enrolment.rules.MemberCover;
 import org.imisfhir.claim.rules.MedicalRef;
 import org.imisfhir.claim.rules.PriceListEntry;
-import org.imisfhir.claim.rules.Product;
 import org.imisfhir.enrolment.EnrolmentProfiles;
-import org.imisfhir.enrolment.PolicyBuilder;
-import org.imisfhir.enrolment.rules.PolicyStage;
-import org.imisfhir.enrolment.rules.PolicyStatus;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.registry.RegistryProfiles;
 import org.imisfhir.registry.catalogue.CatalogueCodes;
@@ -53,16 +44,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads what the claim rules read for one claim: the insuree and their family's policies with their products,
- * the facility with the price-list entries of the claimed items and services, the catalogue entries valid on the
- * date of care, and the insuree's history ({@link InsureeHistoryReader}).
+ * Loads what the claim rules read for one claim: the insuree and their family's policies with their products
+ * ({@link MemberCoverReader}), the facility with the price-list entries of the claimed items and services, the
+ * catalogue entries valid on the date of care, and the insuree's history ({@link InsureeHistoryReader}).
  */
 @Component
 public class ClaimContextLoader {
@@ -71,14 +61,14 @@ public class ClaimContextLoader {
 	static final String HF_CARE_TYPE = RegistryProfiles.IG + "organization-hf-care-type";
 
 	private final DaoRegistry daos;
-	private final ClaimProductCache products;
+	private final MemberCoverReader covers;
 	private final InsureeHistoryReader histories;
 	private final int ageOfMajority;
 
-	public ClaimContextLoader(DaoRegistry daos, ClaimProductCache products, InsureeHistoryReader histories,
+	public ClaimContextLoader(DaoRegistry daos, MemberCoverReader covers, InsureeHistoryReader histories,
 			ImisProperties properties) {
 		this.daos = daos;
-		this.products = products;
+		this.covers = covers;
 		this.histories = histories;
 		this.ageOfMajority = properties.getEnrolment().getAgeOfMajority();
 	}
@@ -101,9 +91,9 @@ public class ClaimContextLoader {
 		Catalogue catalogue = new Catalogue(catalogueEntries(sources, target));
 		Facility rulesFacility = new Facility(level(facility), careType(facility), priceList(facility, sources, target));
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
-		Optional<String> family = familyOf(patient);
-		List<Coverage> coverages = policiesOf(patient);
-		List<InsureePolicy> policies = insureePolicies(coverages, patient, target);
+		Optional<String> family = MemberCoverReader.familyOf(patient);
+		List<Coverage> coverages = covers.policiesOf(patient);
+		List<InsureePolicy> policies = covers.insureePolicies(coverages, patient, target);
 		InsureeHistory history = histories.history(claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null,
 				insureeId, coverages);
 		Insuree insuree = new Insuree(insureeId, birthDate(patient), gender(patient), (!patient.hasActive() || patient.getActive()) && family.isPresent());
@@ -302,143 +292,8 @@ public class ClaimContextLoader {
 		return extension == null ? null : ((CodeableConcept) extension.getValue()).getCodingFirstRep().getCode();
 	}
 
-	static Optional<String> familyOf(Patient patient) {
-		Extension family = patient.getExtensionByUrl(EnrolmentProfiles.GROUP_REFERENCE);
-		if (family == null || !(family.getValue() instanceof Reference reference) || !reference.hasReference()) {
-			return Optional.empty();
-		}
-		return Optional.of(new IdType(reference.getReference()).toUnqualifiedVersionless().getValue());
-	}
-
-	public List<Coverage> policiesOf(String family) {
-		List<Coverage> policies = new ArrayList<>();
-		for (IBaseResource found : daos.getResourceDao(Coverage.class)
-				.search(SearchParameterMap.newSynchronous("family", new ReferenceParam(family)), new SystemRequestDetails())
-				.getAllResources()) {
-			policies.add((Coverage) found);
-		}
-		return policies;
-	}
-
-	/**
-	 * The policies that may cover the insuree: their family's, and those of families they have left on which their
-	 * cover was recorded when they left (openIMIS finds InsureePolicy rows by insuree).
-	 */
-	public List<Coverage> policiesOf(Patient insuree) {
-		String insureeId = insuree.getIdElement().getIdPart();
-		Optional<String> current = familyOf(insuree);
-		List<Coverage> policies = new ArrayList<>(current.map(this::policiesOf).orElse(List.of()));
-		for (IBaseResource found : daos.getResourceDao(Group.class)
-				.search(SearchParameterMap.newSynchronous("member", new ReferenceParam("Patient/" + insureeId)), new SystemRequestDetails())
-				.getAllResources()) {
-			String former = "Group/" + found.getIdElement().getIdPart();
-			if (current.map(former::equals).orElse(false)) {
-				continue;
-			}
-			policiesOf(former).stream()
-					.filter(policy -> !PolicyMembers.rows(policy, insureeId).isEmpty())
-					.forEach(policies::add);
-		}
-		return policies;
-	}
-
-	/**
-	 * A policy as the rules see it, with the insuree's own cover on it (joined later, ended early, interrupted while
-	 * inactive; an inactive or dead status ending it at the status date) and the number of members it covers on
-	 * {@code date}.
-	 */
-	public Optional<InsureePolicy> insureePolicy(Coverage coverage, Patient insuree, LocalDate date, Map<String, Product> cache,
-			Map<String, List<Patient>> families) {
-		if (!coverage.hasPeriod() || !coverage.getPeriod().hasEnd() || coverage.getClass_().isEmpty()) {
-			return Optional.empty();
-		}
-		Extension details = coverage.getExtensionByUrl(PolicyBuilder.POLICY_DETAILS);
-		PolicyStage stage = PolicyStage.NEW;
-		LocalDate effective = null;
-		if (details != null) {
-			Extension stageExtension = details.getExtensionByUrl("stage");
-			if (stageExtension != null && "R".equals(stageExtension.getValue().primitiveValue())) {
-				stage = PolicyStage.RENEWAL;
-			}
-			Extension effectiveExtension = details.getExtensionByUrl("effectiveDate");
-			if (effectiveExtension != null) {
-				effective = LocalDate.parse(((DateType) effectiveExtension.getValue()).getValueAsString());
-			}
-		}
-		PolicyStatus status = PolicyBuilder.openImisStatus(coverage);
-		LocalDate start = LocalDate.parse(coverage.getPeriod().getStartElement().getValueAsString().substring(0, 10));
-		LocalDate expiry = LocalDate.parse(coverage.getPeriod().getEndElement().getValueAsString().substring(0, 10));
-		if (effective == null) {
-			effective = start;
-		}
-		String productCode = coverage.getClass_().get(0).getValue();
-		Product product = cache.computeIfAbsent(productCode, products::product);
-		String policyId = "Coverage/" + coverage.getIdElement().getIdPart();
-		MemberCover.Cover own = PolicyMembers.cover(coverage, insuree, effective, expiry);
-		int members = Math.max(1, coveredMembers(coverage, insuree, effective, expiry, date, families));
-		List<InsureePolicy.CoverGap> gaps = own.gaps().stream()
-				.map(gap -> new InsureePolicy.CoverGap(gap.effective(), gap.expiry()))
-				.toList();
-		return Optional.of(new InsureePolicy(policyId, product, stage, status, effective, expiry, own.effective(), own.expiry(),
-				members, gaps));
-	}
-
-	/** The insuree's policies as the rules see them on {@code date}. */
-	public List<InsureePolicy> insureePolicies(List<Coverage> coverages, Patient insuree, LocalDate date) {
-		Map<String, Product> productsByCode = new HashMap<>();
-		Map<String, List<Patient>> families = new HashMap<>();
-		List<InsureePolicy> policies = new ArrayList<>();
-		for (Coverage coverage : coverages) {
-			insureePolicy(coverage, insuree, date, productsByCode, families).ifPresent(policies::add);
-		}
-		return policies;
-	}
-
-	/**
-	 * The people the policy covers on {@code date} (openIMIS counts the policy's InsureePolicy rows valid on it): the
-	 * members of its family, present and former, each with their own cover.
-	 */
-	private int coveredMembers(Coverage policy, Patient insuree, LocalDate effective, LocalDate expiry, LocalDate date,
-			Map<String, List<Patient>> families) {
-		String family = Optional.ofNullable(PolicyMembers.familyId(policy)).map(id -> "Group/" + id)
-				.or(() -> familyOf(insuree)).orElse(null);
-		if (family == null) {
-			return 1;
-		}
-		List<MemberCover.Cover> covers = families.computeIfAbsent(family, this::peopleOf).stream()
-				.map(person -> PolicyMembers.cover(policy, person, effective, expiry))
-				.toList();
-		return MemberCover.coveredOn(covers, date);
-	}
-
-	/** Everyone who is or was a member of the family. */
-	private List<Patient> peopleOf(String family) {
-		Group group;
-		try {
-			group = daos.getResourceDao(Group.class).read(new IdType(family), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return List.of();
-		}
-		TokenOrListParam ids = new TokenOrListParam();
-		group.getMember().stream()
-				.map(member -> member.getEntity().getReferenceElement())
-				.filter(reference -> "Patient".equals(reference.getResourceType()) && reference.hasIdPart())
-				.map(reference -> reference.getIdPart())
-				.distinct()
-				.forEach(id -> ids.addOr(new TokenParam(id)));
-		if (ids.getValuesAsQueryTokens().isEmpty()) {
-			return List.of();
-		}
-		List<Patient> people = new ArrayList<>();
-		for (IBaseResource found : daos.getResourceDao(Patient.class)
-				.search(SearchParameterMap.newSynchronous().add("_id", ids), new SystemRequestDetails()).getAllResources()) {
-			people.add((Patient) found);
-		}
-		return people;
-	}
-
 	public static Optional<String> family(Patient patient) {
-		return familyOf(patient);
+		return MemberCoverReader.familyOf(patient);
 	}
 
 	public static LocalDate birthDateOf(Patient patient) {

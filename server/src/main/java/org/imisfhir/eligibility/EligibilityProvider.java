@@ -18,6 +18,7 @@ import org.imisfhir.app.ImisOperationProvider;
 import org.imisfhir.app.ImisProperties;
 import org.imisfhir.claim.ClaimContextLoader;
 import org.imisfhir.claim.ClaimViolation;
+import org.imisfhir.claim.MemberCoverReader;
 import org.imisfhir.claim.rules.AllowanceResolver.Scope;
 import org.imisfhir.claim.rules.InsureeHistory;
 import org.imisfhir.claim.rules.InsureePolicy;
@@ -61,12 +62,15 @@ public class EligibilityProvider implements ImisOperationProvider {
 			ServiceCategory.ANTENATAL, new String[] {"antenatal_left", "antenatal_amount"});
 
 	private final ClaimContextLoader loader;
+	private final MemberCoverReader covers;
 	private final org.imisfhir.claim.InsureeHistoryReader histories;
 	private final EligibilityCalculator calculator = new EligibilityCalculator();
 	private final String currency;
 
-	public EligibilityProvider(ClaimContextLoader loader, org.imisfhir.claim.InsureeHistoryReader histories, ImisProperties properties) {
+	public EligibilityProvider(ClaimContextLoader loader, MemberCoverReader covers, org.imisfhir.claim.InsureeHistoryReader histories,
+			ImisProperties properties) {
 		this.loader = loader;
+		this.covers = covers;
 		this.histories = histories;
 		this.currency = properties.getRegistry().getCurrency();
 	}
@@ -85,8 +89,8 @@ public class EligibilityProvider implements ImisOperationProvider {
 				? LocalDate.parse(request.getServicedDateType().getValueAsString().substring(0, 10))
 				: LocalDate.now();
 		String insureeId = "Patient/" + patient.getIdElement().getIdPart();
-		List<Coverage> coverages = loader.policiesOf(patient);
-		List<InsureePolicy> policies = loader.insureePolicies(coverages, patient, date);
+		List<Coverage> coverages = covers.policiesOf(patient);
+		List<InsureePolicy> policies = covers.insureePolicies(coverages, patient, date);
 		InsureeHistory history = histories.history(null, insureeId, coverages);
 		boolean adult = !ClaimContextLoader.birthDateOf(patient).plusYears(loader.ageOfMajority()).isAfter(date);
 		Optional<MedicalRef> asked = askedItem(request);

@@ -3,6 +3,7 @@ package org.imisfhir.enrolment;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.Set;
+import org.imisfhir.app.EnrolmentProperties;
 import org.imisfhir.app.ImisProperties;
 import org.imisfhir.enrolment.rules.ActivationOption;
 import org.imisfhir.enrolment.rules.InsuranceNumberGenerator;
@@ -17,14 +18,14 @@ public class EnrolmentConfig {
 
 	@Bean
 	public InsuranceNumberRule insuranceNumberRule(ImisProperties properties) {
-		ImisProperties.InsuranceNumber settings = properties.getEnrolment().getInsuranceNumber();
+		EnrolmentProperties.InsuranceNumber settings = properties.getEnrolment().getInsuranceNumber();
 		return new InsuranceNumberRule(settings.getLength(), settings.getModuloRoot(), Set.copyOf(settings.getReserved()),
 				properties.getEnrolment().getTemporaryNumbers().getPrefix());
 	}
 
 	@Bean
 	public TemporaryNumberFormat temporaryNumberFormat(ImisProperties properties) {
-		ImisProperties.TemporaryNumbers settings = properties.getEnrolment().getTemporaryNumbers();
+		EnrolmentProperties.TemporaryNumbers settings = properties.getEnrolment().getTemporaryNumbers();
 		return new TemporaryNumberFormat(settings.getPrefix(), settings.getDigits());
 	}
 

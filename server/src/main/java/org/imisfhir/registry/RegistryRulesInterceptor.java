@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.imisfhir.app.ImisProperties;
+import org.imisfhir.app.RegistryProperties;
 import org.imisfhir.outcome.ImisRuleException;
 import org.imisfhir.registry.rules.CatchmentRule;
 import org.imisfhir.registry.rules.LocationHierarchyRule;
@@ -39,10 +39,10 @@ import org.imisfhir.registry.rules.RegisterCodeRule;
 public class RegistryRulesInterceptor {
 
 	private final DaoRegistry daoRegistry;
-	private final ImisProperties.Registry settings;
+	private final RegistryProperties settings;
 	private final EntityManager entityManager;
 
-	public RegistryRulesInterceptor(DaoRegistry daoRegistry, ImisProperties.Registry settings, EntityManager entityManager) {
+	public RegistryRulesInterceptor(DaoRegistry daoRegistry, RegistryProperties settings, EntityManager entityManager) {
 		this.daoRegistry = daoRegistry;
 		this.settings = settings;
 		this.entityManager = entityManager;

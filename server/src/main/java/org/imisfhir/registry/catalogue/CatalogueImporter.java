@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,6 @@ import org.imisfhir.outcome.Messages;
 import org.imisfhir.registry.catalogue.rules.CatalogueCodeRule;
 import org.imisfhir.registry.catalogue.rules.CatalogueViolation;
 import org.imisfhir.registry.catalogue.rules.CsvValues;
-import org.imisfhir.registry.catalogue.rules.RowOutcome;
 import org.imisfhir.registry.catalogue.rules.RowReport;
 import org.imisfhir.app.ImisProperties;
 import org.springframework.stereotype.Component;
@@ -44,7 +42,8 @@ import org.springframework.stereotype.Component;
  * Imports services, items and price lists from CSV (formats in mappings/) or from a FHIR Bundle, row by row:
  * each row is created, updated, left unchanged or refused with its reason. Rows are independent: a refused
  * row does not stop the others. Importing the same file twice changes nothing the second time. Service and item
- * rows are written in chunks of {@code imis.registry.import-chunk-size}, one transaction each.
+ * rows are written in chunks of {@code imis.registry.import-chunk-size}, one transaction each
+ * ({@link CatalogueChunkWriter}).
  */
 @Component
 public class CatalogueImporter {
@@ -53,8 +52,7 @@ public class CatalogueImporter {
 	private final CatalogueStore store;
 	private final CatalogueCodeRule codeRule;
 	private final String currency;
-	private final int chunkSize;
-	private final int threads;
+	private final CatalogueChunkWriter writer;
 	private final FhirContext fhirContext;
 	private final boolean validateEveryRow;
 
@@ -65,8 +63,8 @@ public class CatalogueImporter {
 		this.validateEveryRow = properties.getRegistry().isImportValidateEveryRow();
 		this.codeRule = codeRule;
 		this.currency = properties.getRegistry().getCurrency();
-		this.chunkSize = Math.max(1, properties.getRegistry().getImportChunkSize());
-		this.threads = Math.max(1, properties.getRegistry().getImportThreads());
+		this.writer = new CatalogueChunkWriter(store, Math.max(1, properties.getRegistry().getImportChunkSize()),
+				Math.max(1, properties.getRegistry().getImportThreads()));
 	}
 
 	public List<RowReport> importServices(String csv, Locale locale) {
@@ -187,7 +185,7 @@ public class CatalogueImporter {
 			accepted.forEach(row -> reports.add(new RowReport(line(row), new CsvValues(row.toMap()).text("code"),
 					written.outcome(), written.resource(), null)));
 		} catch (BaseServerResponseException e) {
-			String reason = reason(e, locale);
+			String reason = RowRefusals.reason(e, locale);
 			accepted.forEach(row -> reports.add(RowReport.refused(line(row), new CsvValues(row.toMap()).text("code"), reason)));
 		}
 		return reports;
@@ -219,140 +217,22 @@ public class CatalogueImporter {
 	private List<RowReport> eachRow(String csv, Locale locale, String codeColumn,
 			Function<CsvValues, DomainResource> build, String system, String idPrefix) {
 		List<RowReport> reports = new ArrayList<>();
-		List<Row> rows = new ArrayList<>();
+		List<CatalogueChunkWriter.Row> rows = new ArrayList<>();
 		for (CSVRecord record : parse(csv)) {
 			CsvValues values = new CsvValues(record.toMap());
 			try {
 				DomainResource resource = build.apply(values);
-				rows.add(new Row(line(record), CatalogueStore.code(resource, system), resource));
+				rows.add(new CatalogueChunkWriter.Row(line(record), CatalogueStore.code(resource, system), resource));
 			} catch (CsvValues.InvalidValue e) {
 				reports.add(RowReport.refused(line(record), values.text(codeColumn), invalid(locale, record, e.column(), e.value())));
 			} catch (ImisRuleException e) {
-				reports.add(RowReport.refused(line(record), values.text(codeColumn), reason(e, locale)));
+				reports.add(RowReport.refused(line(record), values.text(codeColumn), RowRefusals.reason(e, locale)));
 			}
 		}
-		reports.addAll(writeInChunks(rows, new Batch(system, idPrefix, locale, new RowShapes(fhirContext, validateEveryRow))));
+		reports.addAll(writer.writeInChunks(rows,
+				new CatalogueChunkWriter.Batch(system, idPrefix, locale, new RowShapes(fhirContext, validateEveryRow))));
 		reports.sort((a, b) -> Integer.compare(a.line(), b.line()));
 		return reports;
-	}
-
-	/** A row ready to be written: its line, its code and the resource it gives. */
-	private record Row(int line, String code, DomainResource resource) {}
-
-	/** The rows of one import: their code system, id prefix, the report's language, their validated shapes. */
-	private record Batch(String system, String idPrefix, Locale locale, RowShapes shapes) {}
-
-	/**
-	 * Writes the rows chunk by chunk: the stored resources of a chunk's codes are read with one search, unchanged
-	 * rows are not written, and the others are written in one transaction. A chunk never holds the same code
-	 * twice, so a repeated code is matched against what the earlier row wrote, as when rows are written one by one.
-	 */
-	private List<RowReport> writeInChunks(List<Row> rows, Batch batch) {
-		List<List<Row>> chunks = new ArrayList<>();
-		List<Row> chunk = new ArrayList<>();
-		Set<String> codes = new HashSet<>();
-		Set<String> seen = new HashSet<>();
-		boolean repeated = false;
-		for (Row row : rows) {
-			repeated |= !seen.add(String.valueOf(row.code()));
-			if (chunk.size() >= chunkSize || !codes.add(row.code())) {
-				chunks.add(chunk);
-				chunk = new ArrayList<>();
-				codes.clear();
-				codes.add(row.code());
-			}
-			chunk.add(row);
-		}
-		if (!chunk.isEmpty()) {
-			chunks.add(chunk);
-		}
-		// Chunks of distinct codes do not read what another writes, so they can be written side by side; a code
-		// that repeats must see what its earlier row wrote, so such a file is written chunk after chunk.
-		if (repeated || threads == 1 || chunks.size() <= 1) {
-			List<RowReport> reports = new ArrayList<>();
-			for (List<Row> each : chunks) {
-				reports.addAll(writeChunk(each, batch));
-			}
-			return reports;
-		}
-		return writeSideBySide(chunks, batch);
-	}
-
-	private List<RowReport> writeSideBySide(List<List<Row>> chunks, Batch batch) {
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-				Math.min(threads, chunks.size()), runnable -> {
-					Thread thread = new Thread(runnable, "imis-catalogue-import");
-					thread.setDaemon(true);
-					return thread;
-				});
-		try {
-			List<java.util.concurrent.Future<List<RowReport>>> written = new ArrayList<>();
-			for (List<Row> each : chunks) {
-				written.add(pool.submit(() -> writeChunk(each, batch)));
-			}
-			List<RowReport> reports = new ArrayList<>();
-			for (java.util.concurrent.Future<List<RowReport>> future : written) {
-				reports.addAll(future.get());
-			}
-			return reports;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("catalogue import interrupted", e);
-		} catch (java.util.concurrent.ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(e.getCause());
-		} finally {
-			pool.shutdownNow();
-		}
-	}
-
-	private List<RowReport> writeChunk(List<Row> chunk, Batch batch) {
-		Class<? extends DomainResource> type = chunk.get(0).resource().getClass();
-		Map<String, ? extends DomainResource> stored =
-				store.findByCodes(type, batch.system(), chunk.stream().map(Row::code).toList());
-		List<RowReport> reports = new ArrayList<>();
-		List<Row> toWrite = new ArrayList<>();
-		List<CatalogueStore.Planned> plans = new ArrayList<>();
-		for (Row row : chunk) {
-			CatalogueStore.Planned planned = store.plan(row.resource(), stored.get(row.code()), batch.system(), batch.idPrefix());
-			if (planned.outcome() == RowOutcome.UNCHANGED) {
-				reports.add(new RowReport(row.line(), row.code(), RowOutcome.UNCHANGED, planned.resource(), null));
-			} else {
-				toWrite.add(row);
-				plans.add(planned);
-			}
-		}
-		reports.addAll(writeTogether(toWrite, plans, batch));
-		return reports;
-	}
-
-	/**
-	 * Writes the rows in one transaction; when one of them is refused, nothing of it is kept and each half is
-	 * written again on its own, down to the single row whose refusal is reported. The other rows are written.
-	 */
-	private List<RowReport> writeTogether(List<Row> rows, List<CatalogueStore.Planned> plans, Batch batch) {
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		try {
-			List<String> written = store.writeTogether(rows.stream().map(Row::resource).toList(), batch.shapes());
-			List<RowReport> reports = new ArrayList<>(rows.size());
-			for (int i = 0; i < rows.size(); i++) {
-				reports.add(new RowReport(rows.get(i).line(), rows.get(i).code(), plans.get(i).outcome(), written.get(i), null));
-			}
-			return reports;
-		} catch (BaseServerResponseException e) {
-			if (rows.size() == 1) {
-				Row row = rows.get(0);
-				return List.of(RowReport.refused(row.line(), row.code() == null ? "" : row.code(), reason(e, batch.locale())));
-			}
-			int half = rows.size() / 2;
-			List<RowReport> reports = new ArrayList<>(writeTogether(rows.subList(0, half), plans.subList(0, half), batch));
-			reports.addAll(writeTogether(rows.subList(half, rows.size()), plans.subList(half, rows.size()), batch));
-			return reports;
-		}
 	}
 
 	private RowReport write(int line, DomainResource resource, String system, String idPrefix, Locale locale) {
@@ -361,7 +241,7 @@ public class CatalogueImporter {
 			CatalogueStore.Written written = store.upsert(resource, system, idPrefix);
 			return new RowReport(line, code, written.outcome(), written.resource(), null);
 		} catch (BaseServerResponseException e) {
-			return RowReport.refused(line, code == null ? "" : code, reason(e, locale));
+			return RowReport.refused(line, code == null ? "" : code, RowRefusals.reason(e, locale));
 		}
 	}
 
@@ -393,14 +273,5 @@ public class CatalogueImporter {
 
 	private static String invalid(Locale locale, CSVRecord record, String column, String value) {
 		return Messages.text(CatalogueViolation.IMPORT_VALUE.messageKey(), locale, line(record), value, column);
-	}
-
-	private static String reason(BaseServerResponseException e, Locale locale) {
-		if (e instanceof ImisRuleException rule && rule.getViolation() != null) {
-			return Messages.text(rule.getViolation().messageKey(), locale, rule.getArguments());
-		}
-		return e.getStatusCode() == 409 && e.getMessage() != null && e.getMessage().contains("HAPI-1093")
-				? Messages.text("error.duplicate", locale)
-				: e.getMessage();
 	}
 }
