@@ -62,13 +62,16 @@ public class PlannerStatistics {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(true);
 			List<String> stale = staleTables(connection);
-			for (String table : stale) {
-				long start = System.nanoTime();
-				try (Statement analyze = connection.createStatement()) {
+			if (stale.isEmpty()) {
+				return stale;
+			}
+			long start = System.nanoTime();
+			try (Statement analyze = connection.createStatement()) {
+				for (String table : stale) {
 					analyze.execute("analyze " + table);
 				}
-				log.info("Planner statistics of {} refreshed in {} ms", table, (System.nanoTime() - start) / 1_000_000);
 			}
+			log.info("Planner statistics refreshed in {} ms: {}", (System.nanoTime() - start) / 1_000_000, String.join(", ", stale));
 			return stale;
 		}
 	}
