@@ -47,6 +47,8 @@ def main():
           + extension_slices('PaymentReconciliation', [('totals', BASE + 'payment-statement-totals', 1, '1'),
                                                        ('account', BASE + 'payment-statement-account', 0, '*')]))
 
+    batch_run_task()
+
     search_parameter('claim-processed', 'processed', 'Claim',
                      f"Claim.extension('{WORKFLOW}').extension('processed').value",
                      'When the claim was processed (the batch run takes processed claims up to the end of its month).',
@@ -59,6 +61,59 @@ def main():
                      'At most one batch run in force per month and location (HAPI unique combo search parameter).',
                      unique_of='task-batch-run-key')
     operations()
+
+
+TASK_CODES = 'https://imis-fhir.org/fhir/CodeSystem/payment-task'
+INPUTS = ['year', 'month', 'location']
+OUTPUTS = ['job', 'claims-total', 'claims-done', 'index', 'statement', 'total']
+
+
+def coded(name):
+    return f"type.coding.where(system = '{TASK_CODES}' and code = '{name}')"
+
+
+def batch_run_task():
+    """The Task of a batch run ($batch-run): what it was asked (inputs) and what it reports (outputs)."""
+    sd = header('imis-batch-run', 'ImisBatchRun', 'Batch run', 'resource', 'Task', 'http://hl7.org/fhir/StructureDefinition/Task',
+                'A monthly batch run of the payment of health facilities (openIMIS batch run), started by $batch-run: '
+                'the month asked (inputs year and month) and the location (input location, absent for the national '
+                'products); while it runs and when done, the Batch2 job (output job), the claims to pay and paid so '
+                'far (claims-total, claims-done), each relative index computed (index: "<product> <care type> '
+                '<index>"), each payment statement written (statement) and the amount to pay (total). The identifier '
+                'https://imis-fhir.org/fhir/sid/batch-run-key (<year>-<month>|<location id or national>) is unique '
+                'among the runs in force; a cancelled or failed run keeps it under that system with /ended appended.')
+    inputs = ' or '.join(f"{coded(n)}.exists()" for n in INPUTS)
+    outputs = ' or '.join(f"{coded(n)}.exists()" for n in OUTPUTS)
+    constraints = [
+        ('imis-br-1', 'A batch run has one input year, an integer from 1900 to 9999.',
+         f"input.where({coded('year')}.exists()).count() = 1 and "
+         f"input.where({coded('year')}.exists()).value.ofType(integer).where($this >= 1900 and $this <= 9999).exists()"),
+        ('imis-br-2', 'A batch run has one input month, an integer from 1 to 12.',
+         f"input.where({coded('month')}.exists()).count() = 1 and "
+         f"input.where({coded('month')}.exists()).value.ofType(integer).where($this >= 1 and $this <= 12).exists()"),
+        ('imis-br-3', 'A batch run has at most one input location, a reference to a Location.',
+         f"input.where({coded('location')}.exists()).count() <= 1 and "
+         f"input.where({coded('location')}.exists()).all(value.ofType(Reference).reference.startsWith('Location/'))"),
+        ('imis-br-4', 'Every input of a batch run is year, month or location (CodeSystem payment-task).',
+         f"input.all({inputs})"),
+        ('imis-br-5', 'Every output of a batch run is one of job, claims-total, claims-done, index, statement or total '
+                      '(CodeSystem payment-task).',
+         f"output.all({outputs})"),
+        ('imis-br-6', 'The claims done of a batch run are a count no greater than the claims to pay.',
+         f"output.where({coded('claims-done')}.exists()).all(value.ofType(integer) >= 0) and "
+         f"(output.where({coded('claims-total')}.exists()).empty() or "
+         f"output.where({coded('claims-done')}.exists()).empty() or "
+         f"output.where({coded('claims-done')}.exists()).value.ofType(integer) <= "
+         f"output.where({coded('claims-total')}.exists()).value.ofType(integer))"),
+    ]
+    write(sd, [{'id': 'Task', 'path': 'Task',
+                'constraint': [{'key': key, 'severity': 'error', 'human': human, 'expression': expression,
+                                'source': BASE + 'imis-batch-run'} for key, human, expression in constraints]},
+               {'id': 'Task.code', 'path': 'Task.code', 'min': 1,
+                'patternCodeableConcept': {'coding': [{'system': TASK_CODES, 'code': 'batch-run'}]}},
+               {'id': 'Task.intent', 'path': 'Task.intent', 'fixedCode': 'order'},
+               {'id': 'Task.authoredOn', 'path': 'Task.authoredOn', 'min': 1},
+               {'id': 'Task.input', 'path': 'Task.input', 'min': 2, 'max': '3'}])
 
 
 def operation(op_id, code, resources, description, system, type_, instance, parameters, affects_state=True):

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.imisfhir.claim.ClaimWorkflow;
 import org.imisfhir.claim.rules.ClaimStatus;
 import org.imisfhir.outcome.ImisRuleException;
+import org.imisfhir.registry.RegistryProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,7 @@ public class BatchRuns {
 	public static final String TASK_CODE_SYSTEM = "https://imis-fhir.org/fhir/CodeSystem/payment-task";
 	public static final String KEY_SYSTEM = "https://imis-fhir.org/fhir/sid/batch-run-key";
 	public static final String JOB_ID = "imis-batch-run";
+	public static final String PROFILE = RegistryProfiles.BASE + "imis-batch-run";
 
 	private final DaoRegistry daos;
 	private final BatchRunStore store;
@@ -79,6 +81,7 @@ public class BatchRuns {
 		String key = key(year, month, locationId);
 		refuseIfInForce(key, year, month, locationId);
 		Task task = new Task();
+		task.getMeta().addProfile(PROFILE);
 		task.addIdentifier().setSystem(KEY_SYSTEM).setValue(key);
 		task.setStatus(Task.TaskStatus.REQUESTED);
 		task.setIntent(Task.TaskIntent.ORDER);

@@ -4,7 +4,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.PaymentReconciliation;
 import org.hl7.fhir.r4.model.Task;
@@ -84,6 +86,17 @@ class BatchRunHttpTest extends HttpTestBase {
 
 		BigDecimal index = scheme.expectedIndex(today);
 		assertThat(output(task, "index")).isEqualTo(scheme.product() + " B " + index.toPlainString());
+
+		// the Task follows its profile, which refuses a month out of range and more claims done than to pay
+		assertThat(task.getMeta().hasProfile(BatchRuns.PROFILE)).isTrue();
+		assertThat(validationErrors(task)).isEmpty();
+		Task wrongMonth = task.copy();
+		wrongMonth.getInput().stream().filter(i -> "month".equals(i.getType().getCodingFirstRep().getCode()))
+				.forEach(i -> i.setValue(new IntegerType(13)));
+		assertThat(validationErrors(wrongMonth)).contains("imis-br-2");
+		Task overDone = task.copy();
+		BatchRuns.setOutput(overDone, "claims-done", new IntegerType(4));
+		assertThat(validationErrors(overDone)).contains("imis-br-6");
 
 		// claims valuated, referencing the run, with their remunerated amounts
 		Bundle paid = client.search().byUrl("Claim?batch-run=Task/" + taskId).returnBundle(Bundle.class).execute();
@@ -205,6 +218,17 @@ class BatchRunHttpTest extends HttpTestBase {
 
 	private PaymentReconciliation statement(String taskId, String facility) {
 		return client.read().resource(PaymentReconciliation.class).withId(PaymentStatements.statementId(taskId, facility)).execute();
+	}
+
+	/** The error messages of {@code Task/$validate} for the Task, one per line. */
+	private String validationErrors(Task task) throws Exception {
+		HttpResponse<String> answer = postJson("/fhir/Task/$validate", fhirContext.newJsonParser().encodeResourceToString(task));
+		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, answer.body());
+		StringBuilder errors = new StringBuilder();
+		outcome.getIssue().stream()
+				.filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+				.forEach(i -> errors.append(i.getDiagnostics()).append('\n'));
+		return errors.toString();
 	}
 
 	private static String output(Task task, String name) {
