@@ -72,8 +72,25 @@ public class ClaimEntryInterceptor {
 					claim.addExtension(storedWorkflow.copy());
 				}
 			}
-			refuseDuplicates(claim, stored.getIdElement().getIdPart());
+			if (!sameDuplicateKeys(claim, stored)) {
+				refuseDuplicates(claim, stored.getIdElement().getIdPart());
+			}
 		}
+	}
+
+	/**
+	 * Whether an update leaves alone all a duplicate is found by (code, facility, insuree, date of care, items): the
+	 * stored claim passed the check, so the update cannot make a duplicate. Workflow writes (submission, review,
+	 * processing, the batch run) change none of them.
+	 */
+	private static boolean sameDuplicateKeys(Claim claim, Claim stored) {
+		return ClaimReader.code(claim) != null && Objects.equals(ClaimReader.code(claim), ClaimReader.code(stored))
+				&& Objects.equals(claim.getProvider().getReference(), stored.getProvider().getReference())
+				&& Objects.equals(claim.getPatient().getReference(), stored.getPatient().getReference())
+				&& Objects.equals(ClaimReader.targetDate(claim), ClaimReader.targetDate(stored))
+				&& claim.getItem().size() == stored.getItem().size()
+				&& java.util.stream.IntStream.range(0, claim.getItem().size()).allMatch(i ->
+						claim.getItem().get(i).getProductOrService().equalsDeep(stored.getItem().get(i).getProductOrService()));
 	}
 
 	private void refuseDuplicates(Claim claim, String self) {

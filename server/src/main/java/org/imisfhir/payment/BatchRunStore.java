@@ -6,7 +6,9 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import org.imisfhir.conformance.TrustedServerWrite;
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -30,6 +32,8 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.PaymentNotice;
 import org.hl7.fhir.r4.model.PaymentReconciliation;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.imisfhir.app.CommitOnlyWrites;
 import org.imisfhir.claim.ClaimProfiles;
 import org.imisfhir.enrolment.ContributionRecorder;
 import org.imisfhir.enrolment.PolicyBuilder;
@@ -65,11 +69,13 @@ public class BatchRunStore {
 
 	private final DaoRegistry daos;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
+	private final CommitOnlyWrites commitOnly;
 	private final Map<String, Organization> facilities = new ConcurrentHashMap<>();
 
-	public BatchRunStore(DaoRegistry daos, IFhirSystemDao<Bundle, ?> systemDao) {
+	public BatchRunStore(DaoRegistry daos, IFhirSystemDao<Bundle, ?> systemDao, CommitOnlyWrites commitOnly) {
 		this.daos = daos;
 		this.systemDao = systemDao;
+		this.commitOnly = commitOnly;
 	}
 
 	static SystemRequestDetails system() {
@@ -331,8 +337,29 @@ public class BatchRunStore {
 	 * Writes back claims, responses and the run's Task whose only changes are the run's own (status, remuneration,
 	 * run reference): resources validated when stored, so not validated again ({@link TrustedServerWrite}).
 	 */
-	public Bundle rewrite(Bundle transaction) {
-		return systemDao.transaction(TrustedServerWrite.request(), transaction);
+	public void rewrite(Bundle transaction) {
+		// Updates in one transaction rather than a transaction Bundle: HAPI's Bundle processing walks every resource
+		// for references to substitute, and these have none to substitute.
+		RequestDetails request = TrustedServerWrite.request();
+		commitOnly.run(() -> {
+			TransactionDetails details = new TransactionDetails();
+			for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
+				Resource resource = entry.getResource();
+				IdType id = resource.getIdElement();
+				String ifMatch = entry.getRequest().getIfMatch();
+				// a version in the id makes HAPI refuse the update when the resource changed since it was read
+				resource.setIdElement(ifMatch == null || ifMatch.isEmpty()
+						? new IdType(resource.fhirType(), id.getIdPart())
+						: new IdType(resource.fhirType(), id.getIdPart(), ifMatch.replaceAll("^W/\"|\"$", "")));
+				updateAs(resource, request, details);
+			}
+			return null;
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends IBaseResource> void updateAs(T resource, RequestDetails request, TransactionDetails details) {
+		daos.getResourceDao((Class<T>) resource.getClass()).update(resource, null, true, false, request, details);
 	}
 
 	/** The claims of the ids given, and their responses (by claim id), read with one search each. */

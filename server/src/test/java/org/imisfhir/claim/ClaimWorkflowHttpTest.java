@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +132,20 @@ class ClaimWorkflowHttpTest extends HttpTestBase {
 		assertThat(serviceRefused.body()).contains("claim-service-duplicate");
 		Bundle claims = client.search().byUrl("Claim?patient=" + scenario.patient).returnBundle(Bundle.class).execute();
 		assertThat(claims.getEntry()).hasSize(1);
+
+		// an update is checked too when it changes what a duplicate is found by, and not refused when it does not
+		Claim other = scenario.claim(ClaimScenario.code("CL"), "2026-08-07", null);
+		line(other, ITEM, "0001", "1", "10");
+		String otherId = client.create().resource(other).execute().getId().getIdPart();
+		Claim stored = client.read().resource(Claim.class).withId(otherId).execute();
+		stored.setIdentifier(List.of(stored.getIdentifierFirstRep().copy().setValue(code)));
+		HttpResponse<String> updateRefused = put("/fhir/Claim/" + otherId, fhirContext.newJsonParser().encodeResourceToString(stored));
+		assertThat(updateRefused.statusCode()).isEqualTo(409);
+		assertThat(updateRefused.body()).contains("claim-code-duplicate");
+		Claim unchangedKeys = client.read().resource(Claim.class).withId(otherId).execute();
+		unchangedKeys.getItemFirstRep().getQuantity().setValue(new BigDecimal("2"));
+		assertThat(put("/fhir/Claim/" + otherId, fhirContext.newJsonParser().encodeResourceToString(unchangedKeys)).statusCode())
+				.isEqualTo(200);
 	}
 
 	@Test

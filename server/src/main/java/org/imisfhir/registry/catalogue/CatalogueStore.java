@@ -3,22 +3,17 @@ package org.imisfhir.registry.catalogue;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
-import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.ChargeItemDefinition;
@@ -26,6 +21,7 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Medication;
+import org.imisfhir.app.CommitOnlyWrites;
 import org.imisfhir.registry.catalogue.rules.RowOutcome;
 import org.springframework.stereotype.Component;
 
@@ -42,14 +38,11 @@ public class CatalogueStore {
 	private static final int CODES_PER_QUERY = 200;
 
 	private final DaoRegistry daos;
-	private final IHapiTransactionService transactions;
+	private final CommitOnlyWrites commitOnly;
 
-	@PersistenceContext
-	private EntityManager entityManager;
-
-	public CatalogueStore(DaoRegistry daos, IHapiTransactionService transactions) {
+	public CatalogueStore(DaoRegistry daos, CommitOnlyWrites commitOnly) {
 		this.daos = daos;
-		this.transactions = transactions;
+		this.commitOnly = commitOnly;
 	}
 
 	/** What a write did, and the resource's Type/id. */
@@ -139,21 +132,8 @@ public class CatalogueStore {
 		});
 	}
 
-	/**
-	 * Runs the writes in one transaction whose rows are saved once, at commit, instead of before every query of
-	 * every write (each such flush checks every row loaded or written so far in the transaction).
-	 */
 	private <R> R savedAtCommit(java.util.function.Supplier<R> writes) {
-		return transactions.withSystemRequest().execute(() -> {
-			Session session = entityManager.unwrap(Session.class);
-			FlushMode mode = session.getHibernateFlushMode();
-			session.setHibernateFlushMode(FlushMode.COMMIT);
-			try {
-				return writes.get();
-			} finally {
-				session.setHibernateFlushMode(mode);
-			}
-		});
+		return commitOnly.run(writes);
 	}
 
 	private <T extends DomainResource> String write(T resource) {
