@@ -5,6 +5,7 @@ import ca.uhn.fhir.batch2.api.IJobStepWorker;
 import ca.uhn.fhir.batch2.api.JobExecutionFailedException;
 import ca.uhn.fhir.batch2.api.RunOutcome;
 import ca.uhn.fhir.batch2.api.StepExecutionDetails;
+import com.google.common.util.concurrent.Striped;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 
 /** Step 2: one chunk of claims remunerated in one transaction. */
@@ -29,6 +31,7 @@ public class RemunerateStep implements IJobStepWorker<BatchRunJson.Parameters, B
 	private final BatchRuns runs;
 	private final String currency;
 	private volatile Consumer<List<String>> beforeWrite = claims -> { };
+	private final Striped<Lock> taskWrites = Striped.lock(16);
 
 	RemunerateStep(BatchRunStore store, BatchRuns runs, String currency) {
 		this.store = store;
@@ -112,10 +115,22 @@ public class RemunerateStep implements IJobStepWorker<BatchRunJson.Parameters, B
 		}
 		beforeWrite.accept(details.getData().claims);
 		if (!transaction.getEntry().isEmpty()) {
-			String done = BatchRuns.output(task, "claims-done");
-			BatchRuns.setOutput(task, "claims-done", new IntegerType((done == null ? 0 : Integer.parseInt(done)) + newlyPaid));
-			BatchRuns.put(transaction, task, "Task/" + taskId, task.getIdElement().getVersionIdPart());
-			store.rewrite(transaction);
+			// The chunks of a run on this node write one at a time: they all change the Task, so chunks committing
+			// side by side would all but one fail on its version and redo their whole work.
+			Lock lock = taskWrites.get(taskId);
+			lock.lock();
+			try {
+				Task current = runs.read(taskId);
+				if (BatchRuns.stopped(current)) {
+					throw new JobExecutionFailedException("batch run Task/" + taskId + " is " + current.getStatus().toCode());
+				}
+				String done = BatchRuns.output(current, "claims-done");
+				BatchRuns.setOutput(current, "claims-done", new IntegerType((done == null ? 0 : Integer.parseInt(done)) + newlyPaid));
+				BatchRuns.put(transaction, current, "Task/" + taskId, current.getIdElement().getVersionIdPart());
+				store.rewrite(transaction);
+			} finally {
+				lock.unlock();
+			}
 		}
 		return out;
 	}
