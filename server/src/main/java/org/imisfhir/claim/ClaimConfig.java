@@ -24,6 +24,13 @@ public class ClaimConfig {
 	}
 
 	@Bean
+	public ClaimCatalogueCache claimCatalogueCache(DaoRegistry daos, IInterceptorService interceptorService) {
+		ClaimCatalogueCache cache = new ClaimCatalogueCache(daos);
+		interceptorService.registerInterceptor(cache);
+		return cache;
+	}
+
+	@Bean
 	public FeedbackInterceptor feedbackInterceptor(DaoRegistry daos, IInterceptorService interceptorService) {
 		FeedbackInterceptor interceptor = new FeedbackInterceptor(daos);
 		interceptorService.registerInterceptor(interceptor);

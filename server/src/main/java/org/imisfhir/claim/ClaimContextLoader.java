@@ -3,8 +3,6 @@ package org.imisfhir.claim;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceOrListParam;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -63,13 +61,15 @@ public class ClaimContextLoader {
 	private final DaoRegistry daos;
 	private final MemberCoverReader covers;
 	private final InsureeHistoryReader histories;
+	private final ClaimCatalogueCache catalogue;
 	private final int ageOfMajority;
 
 	public ClaimContextLoader(DaoRegistry daos, MemberCoverReader covers, InsureeHistoryReader histories,
-			ImisProperties properties) {
+			ClaimCatalogueCache catalogue, ImisProperties properties) {
 		this.daos = daos;
 		this.covers = covers;
 		this.histories = histories;
+		this.catalogue = catalogue;
 		this.ageOfMajority = properties.getEnrolment().getAgeOfMajority();
 	}
 
@@ -156,11 +156,11 @@ public class ClaimContextLoader {
 			IdType id = new IdType(target.getReference()).toUnqualifiedVersionless();
 			try {
 				if ("ActivityDefinition".equals(id.getResourceType())) {
-					ActivityDefinition service = daos.getResourceDao(ActivityDefinition.class).read(id, new SystemRequestDetails());
+					ActivityDefinition service = catalogue.read(ActivityDefinition.class, id);
 					return new LineSource(MedicalRef.service(CatalogueStore.code(service, CatalogueCodes.SERVICE_CODE)), id);
 				}
 				if ("Medication".equals(id.getResourceType())) {
-					Medication medication = daos.getResourceDao(Medication.class).read(id, new SystemRequestDetails());
+					Medication medication = catalogue.read(Medication.class, id);
 					return new LineSource(MedicalRef.item(CatalogueStore.code(medication, CatalogueCodes.ITEM_CODE)), id);
 				}
 			} catch (ResourceNotFoundException | ResourceGoneException e) {
@@ -174,10 +174,7 @@ public class ClaimContextLoader {
 	}
 
 	private IdType findByCode(Class<? extends IBaseResource> type, String system, String code) {
-		List<IBaseResource> found = daos.getResourceDao(type)
-				.search(SearchParameterMap.newSynchronous("identifier", new TokenParam(system, code)), new SystemRequestDetails())
-				.getResources(0, 1);
-		return found.isEmpty() ? null : (IdType) found.get(0).getIdElement().toUnqualifiedVersionless();
+		return catalogue.idOf(type, system, code).orElse(null);
 	}
 
 	private List<CatalogueEntry> catalogueEntries(List<LineSource> sources, LocalDate target) {
@@ -187,14 +184,14 @@ public class ClaimContextLoader {
 				continue;
 			}
 			if (source.ref().isService()) {
-				ActivityDefinition service = daos.getResourceDao(ActivityDefinition.class).read(source.resource(), new SystemRequestDetails());
+				ActivityDefinition service = catalogue.read(ActivityDefinition.class, source.resource());
 				CatalogueEntry entry = CatalogueEntryReader.service(source.ref().code(), service);
 				if (!entry.validOn(target)) {
 					entry = serviceVersionOn(source, target).orElse(entry);
 				}
 				entries.put(source.ref(), entry);
 			} else {
-				Medication item = daos.getResourceDao(Medication.class).read(source.resource(), new SystemRequestDetails());
+				Medication item = catalogue.read(Medication.class, source.resource());
 				entries.put(source.ref(), CatalogueEntryReader.item(source.ref().code(), item));
 			}
 		}
@@ -218,13 +215,11 @@ public class ClaimContextLoader {
 
 	/** The claimed items and services the facility's price lists (its own, and its district's) hold on the date. */
 	private List<PriceListEntry> priceList(Organization facility, List<LineSource> sources, LocalDate target) {
-		ReferenceOrListParam scopes = new ReferenceOrListParam()
-				.addOr(new ReferenceParam("Organization/" + facility.getIdElement().getIdPart()));
-		district(facility).ifPresent(district -> scopes.addOr(new ReferenceParam(district)));
-		SearchParameterMap search = SearchParameterMap.newSynchronous().add("scope", scopes);
+		List<String> scopes = new ArrayList<>();
+		scopes.add("Organization/" + facility.getIdElement().getIdPart());
+		district(facility).ifPresent(scopes::add);
 		List<ChargeItemDefinition> lists = new ArrayList<>();
-		for (IBaseResource found : daos.getResourceDao(ChargeItemDefinition.class).search(search, new SystemRequestDetails()).getAllResources()) {
-			ChargeItemDefinition list = (ChargeItemDefinition) found;
+		for (ChargeItemDefinition list : catalogue.priceLists(scopes)) {
 			if (list.getStatus() == Enumerations.PublicationStatus.ACTIVE && covers(list, target)) {
 				lists.add(list);
 			}
