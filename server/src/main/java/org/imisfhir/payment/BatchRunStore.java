@@ -24,7 +24,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
@@ -63,8 +62,6 @@ public class BatchRunStore {
 	static final String HF_LEVEL = RegistryProfiles.IG + "organization-hf-level";
 	static final String HF_SUB_LEVEL = RegistryProfiles.BASE + "hf-sub-level";
 	static final String HF_ACCOUNT_SYSTEM = "https://imis-fhir.org/fhir/sid/hf-accounting-code";
-	static final String POPULATION = RegistryProfiles.BASE + "location-population";
-	static final String GROUP_ADDRESS = RegistryProfiles.IG + "group-address";
 	private static final int PAGE = 500;
 
 	private final DaoRegistry daos;
@@ -232,53 +229,6 @@ public class BatchRunStore {
 			}
 		}
 		return covering;
-	}
-
-	/** The village of a family and its number of members. */
-	public record FamilyPlace(String village, int members) {}
-
-	public FamilyPlace family(String familyId) {
-		try {
-			Group family = daos.getResourceDao(Group.class).read(new IdType("Group", familyId), system());
-			String village = null;
-			Extension address = family.getExtensionByUrl(GROUP_ADDRESS);
-			if (address != null && address.getValue() instanceof org.hl7.fhir.r4.model.Address value) {
-				Extension location = value.getExtensionByUrl(RegistryProfiles.ADDRESS_LOCATION);
-				if (location != null && location.getValue() instanceof Reference reference) {
-					village = reference.getReferenceElement().getIdPart();
-				}
-			}
-			int members = family.hasQuantity() ? family.getQuantity() : family.getMember().size();
-			return new FamilyPlace(village, members);
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return new FamilyPlace(null, 0);
-		}
-	}
-
-	/** Population and families of a village (location-population), zero when not recorded. */
-	public BigDecimal[] population(String villageId) {
-		try {
-			Location village = daos.getResourceDao(Location.class).read(new IdType("Location", villageId), system());
-			Extension population = village.getExtensionByUrl(POPULATION);
-			BigDecimal people = BigDecimal.ZERO;
-			BigDecimal families = BigDecimal.ZERO;
-			if (population != null) {
-				for (Extension part : population.getExtension()) {
-					if (part.getValue() == null || part.getValue().primitiveValue() == null) {
-						continue;
-					}
-					BigDecimal value = new BigDecimal(part.getValue().primitiveValue());
-					if ("families".equals(part.getUrl())) {
-						families = families.add(value);
-					} else {
-						people = people.add(value);
-					}
-				}
-			}
-			return new BigDecimal[] {people, families};
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
-		}
 	}
 
 	/** Every health facility. */

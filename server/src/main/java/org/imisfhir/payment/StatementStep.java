@@ -45,6 +45,7 @@ public class StatementStep implements IReductionStepWorker<BatchRunJson.Paramete
 	private final BatchRunStore store;
 	private final BatchRuns runs;
 	private final DaoRegistry daos;
+	private final CapitationPlaces places;
 	private final String currency;
 	private final Map<String, BatchRunJson.Row> rows = new LinkedHashMap<>();
 
@@ -52,6 +53,7 @@ public class StatementStep implements IReductionStepWorker<BatchRunJson.Paramete
 		this.store = store;
 		this.runs = runs;
 		this.daos = daos;
+		this.places = new CapitationPlaces(daos);
 		this.currency = currency;
 	}
 
@@ -157,7 +159,7 @@ public class StatementStep implements IReductionStepWorker<BatchRunJson.Paramete
 				if (policy.family() == null) {
 					continue;
 				}
-				BatchRunStore.FamilyPlace place = store.family(policy.family());
+				CapitationPlaces.FamilyPlace place = places.family(policy.family());
 				if (place.village() != null) {
 					BigDecimal[] counts = insuredByVillage.computeIfAbsent(place.village(), v -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
 					counts[0] = counts[0].add(BigDecimal.valueOf(place.members()));
@@ -177,7 +179,7 @@ public class StatementStep implements IReductionStepWorker<BatchRunJson.Paramete
 				BigDecimal insuredFamilies = BigDecimal.ZERO;
 				for (Map.Entry<String, BigDecimal> village : BatchRunStore.catchment(facility).entrySet()) {
 					BigDecimal share = village.getValue().movePointLeft(2);
-					BigDecimal[] people = store.population(village.getKey());
+					BigDecimal[] people = places.population(village.getKey());
 					population = population.add(people[0].multiply(share));
 					families = families.add(people[1].multiply(share));
 					BigDecimal[] counts = insuredByVillage.get(village.getKey());
